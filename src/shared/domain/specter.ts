@@ -1,0 +1,186 @@
+/**
+ * Specter records as the app sees them after the Specter client has parsed a reply.
+ * Names are the product's own (camelCase, English); the wire names live only in
+ * src/main/core/specter/wire.ts. Decimal numbers are already parsed (decimal comma tolerated).
+ * Optional text fields are '' when Specter sent nothing.
+ */
+
+export interface SpecterSupplierRef {
+  supplierNo: string;
+  supplierName: string;
+  supplierArticleNo: string;
+  supplierBuyPrice: number | null;
+  isDefault: boolean;
+}
+
+export interface SpecterArticle {
+  /** Specter's internal article id ("Article id" in the integration spec). */
+  articleId: string;
+  /** The business key ("Article no."). */
+  articleNo: string;
+  name: string;
+  articleComment: string;
+  articleGroup: string;
+  barCode: string;
+  suppliers: SpecterSupplierRef[];
+  manufacturingCountryCode: string;
+  commodityCode: string;
+  buyPrice: number | null;
+  priceExclVat: number | null;
+  stockPrice: number | null;
+  vatPercent: number | null;
+  /** m³ */
+  productVolume: number | null;
+  /** kg */
+  productWeight: number | null;
+  /** Specter's last change time as sent (yyyy-MM-dd HH:mm:ss, Stockholm time), '' when unknown. */
+  lastChanged: string;
+}
+
+/** Delivery status of a Specter order or purchase: N = not delivered, P = partly, D = delivered. */
+export type SpecterDeliveryStatus = 'N' | 'P' | 'D';
+
+export interface SpecterAddress {
+  attention: string;
+  companyName: string;
+  address: string;
+  address2: string;
+  address3: string;
+  zipCode: string;
+  city: string;
+  countryCode: string;
+}
+
+export interface SpecterCustomer {
+  customerId: string;
+  firstName: string;
+  surName: string;
+  /** Company name; '' for a private person. */
+  name: string;
+  orgNo: string;
+  vatNo: string;
+  phoneNo: string;
+  mobileNo: string;
+  emailAddress: string;
+  invoiceAddress: SpecterAddress;
+  deliveryAddress: SpecterAddress;
+}
+
+export interface SpecterOrderRow {
+  /** Specter's internal row id ("Row id"). */
+  rowId: string;
+  /** Row number within the order ("Row no"); delivery submits report rows by this. */
+  rowNo: string;
+  articleNo: string;
+  /** Row text ("Description"). */
+  articleName: string;
+  noOfItems: number;
+  /** Second quantity factor; Ongoing's number of items = noOfItems × noOfItems2 when noOfItems2 > 0. */
+  noOfItems2: number | null;
+  /** How many items of this row Specter already recorded as delivered. */
+  deliveredNoOfItems: number;
+  priceExclVat: number | null;
+  vatPercent: number | null;
+  rowSumExclVat: number | null;
+  rowSumVat: number | null;
+}
+
+export interface SpecterOrder {
+  /** Specter's internal order id: the id used by delivery submits. */
+  orderId: string;
+  /** The order number shown to users; Ongoing's goods owner order number. */
+  orderNo: string;
+  externalOrderNo: string;
+  customerId: string;
+  currency: string;
+  /** yyyy-MM-dd or '' */
+  deliveryDate: string;
+  lastChanged: string;
+  stockSiteId: string;
+  deliveryStatus: SpecterDeliveryStatus;
+  /** Specter status id; 5 = deleted/cancelled. */
+  statusId: string;
+  customerReference: string;
+  customerOrderReference: string;
+  internalComment: string;
+  publishedComment: string;
+  notifyDeliveryByMobile: boolean;
+  notifyDeliveryMobileNo: string;
+  preparedShipmentId: string;
+  agentNo: string;
+  bulkId: string;
+  customer: SpecterCustomer;
+  rows: SpecterOrderRow[];
+}
+
+export interface SpecterSupplier {
+  supplierNo: string;
+  name: string;
+  address: string;
+  address2: string;
+  address3: string;
+  zipCode: string;
+  city: string;
+  countryCode: string;
+  phoneNo: string;
+  emailAddress: string;
+}
+
+export interface SpecterPurchaseRow {
+  /** Specter's internal row id; purchase delivery submits report rows by this. */
+  rowId: string;
+  rowNo: string;
+  articleNo: string;
+  noOfItems: number;
+  receivedNoOfItems: number;
+  rowSumExclVat: number | null;
+  rowSumVat: number | null;
+}
+
+export interface SpecterPurchase {
+  purchaseId: string;
+  purchaseNo: string;
+  /** yyyy-MM-dd */
+  orderDate: string;
+  /** yyyy-MM-dd: expected arrival ("Delivery out date"). */
+  deliveryOutDate: string;
+  lastChanged: string;
+  stockSiteId: string;
+  currency: string;
+  deliveryStatus: SpecterDeliveryStatus;
+  statusId: string;
+  supplier: SpecterSupplier;
+  rows: SpecterPurchaseRow[];
+}
+
+/** Specter's stock for one article on one stock site. */
+export interface SpecterStockLevel {
+  stockSiteId: string;
+  articleNo: string;
+  /** null when Specter reports no stock record ("noItemsAvailable"). */
+  noItemsInStock: number | null;
+}
+
+export interface SpecterDeliverySubmit {
+  orderId: string;
+  /** yyyy-MM-dd */
+  deliveryDate: string;
+  rows: { rowNo: string; noOfItems: number }[];
+  packetNo: string;
+  sendDeliveryEmail: boolean;
+  createInvoice: boolean;
+}
+
+export interface SpecterPurchaseDeliverySubmit {
+  /** Specter purchase id. */
+  orderId: string;
+  deliveryDate: string;
+  rows: { rowId: string; noOfItems: number }[];
+  sendEmail: boolean;
+}
+
+/** Outcome of a Specter write ("1;id;message"). */
+export interface SpecterWriteResult {
+  id: string;
+  message: string;
+}
