@@ -1,0 +1,140 @@
+/**
+ * The layer rules of DESIGN.md as code: which folder may import what. Used by the test suite
+ * (tests/unit/layers.test.ts) over every source file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface LayerViolation {
+  file: string;
+  specifier: string;
+  rule: string;
+}
+
+interface Rule {
+  /** Folder (relative to the repo root, posix) the rule applies to. */
+  layer: string;
+  /** Folders this layer must not import from. */
+  forbiddenFolders: string[];
+  /** Bare specifiers this layer must not import ('node:' matches every Node built-in). */
+  forbiddenPackages: string[];
+  /** When set, the only bare packages allowed. */
+  allowedPackages?: string[];
+}
+
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'buffer',
+  'zlib',
+  'module',
+  'worker_threads',
+]);
+
+export const RULES: Rule[] = [
+  {
+    layer: 'src/shared',
+    forbiddenFolders: ['src/main', 'src/renderer'],
+    forbiddenPackages: ['node:', 'electron'],
+    allowedPackages: ['zod'],
+  },
+  {
+    layer: 'src/main/core',
+    forbiddenFolders: ['src/main/electron', 'src/main/headless', 'src/main/simulators', 'src/renderer'],
+    forbiddenPackages: ['electron'],
+  },
+  {
+    layer: 'src/main/simulators',
+    forbiddenFolders: ['src/main/electron', 'src/main/headless', 'src/renderer'],
+    forbiddenPackages: ['electron'],
+  },
+  {
+    layer: 'src/main/headless',
+    forbiddenFolders: ['src/main/electron', 'src/renderer'],
+    forbiddenPackages: ['electron'],
+  },
+  { layer: 'src/main/electron', forbiddenFolders: ['src/main/headless', 'src/renderer'], forbiddenPackages: [] },
+  { layer: 'src/renderer', forbiddenFolders: ['src/main'], forbiddenPackages: ['node:', 'electron'] },
+];
+
+const IMPORT_PATTERN =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every module specifier a source text imports. */
+export function importSpecifiers(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(IMPORT_PATTERN)) {
+    const specifier = match[1] ?? match[2] ?? match[3] ?? match[4];
+    if (specifier) found.push(specifier);
+  }
+  return found;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Check one file (path relative to root, posix) with its source text. */
+export function checkFile(relativeFile: string, source: string): LayerViolation[] {
+  const rule = RULES.filter((r) => relativeFile.startsWith(`${r.layer}/`)).sort(
+    (a, b) => b.layer.length - a.layer.length,
+  )[0];
+  if (!rule) return [];
+  const violations: LayerViolation[] = [];
+  for (const specifier of importSpecifiers(source)) {
+    if (specifier.startsWith('.')) {
+      const target = toPosix(path.posix.normalize(path.posix.join(path.posix.dirname(relativeFile), specifier)));
+      for (const folder of rule.forbiddenFolders) {
+        if (target === folder || target.startsWith(`${folder}/`)) {
+          violations.push({ file: relativeFile, specifier, rule: `${rule.layer} must not import from ${folder}` });
+        }
+      }
+      continue;
+    }
+    const bare = specifier.startsWith('@')
+      ? specifier.split('/').slice(0, 2).join('/')
+      : (specifier.split('/')[0] ?? '');
+    const isBuiltin = specifier.startsWith('node:') || NODE_BUILTINS.has(bare);
+    for (const pkg of rule.forbiddenPackages) {
+      if ((pkg === 'node:' && isBuiltin) || bare === pkg) {
+        violations.push({
+          file: relativeFile,
+          specifier,
+          rule: `${rule.layer} must not import ${pkg === 'node:' ? 'Node built-ins' : pkg}`,
+        });
+      }
+    }
+    if (rule.allowedPackages && !isBuiltin && !rule.allowedPackages.includes(bare)) {
+      violations.push({
+        file: relativeFile,
+        specifier,
+        rule: `${rule.layer} may only import ${rule.allowedPackages.join(', ')}`,
+      });
+    }
+  }
+  return violations;
+}
+
+/** Check every .ts/.tsx file under src. */
+export function checkTree(root: string): LayerViolation[] {
+  const violations: LayerViolation[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name)) {
+        violations.push(...checkFile(toPosix(path.relative(root, full)), fs.readFileSync(full, 'utf8')));
+      }
+    }
+  };
+  walk(path.join(root, 'src'));
+  return violations;
+}

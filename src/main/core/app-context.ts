@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { AppStatus } from '../../shared/api';
+import { AppService, type ConnectionProbe, NotConfiguredError } from './app-service';
+import { EventBus } from './event-bus';
+import { createLogger, type Logger } from './logging/logger';
+import { AuditLogRepository } from './repositories/audit-log-repository';
+import { SettingsRepository } from './repositories/settings-repository';
+import { SyncRunRepository } from './repositories/sync-run-repository';
+import { WatermarkRepository } from './repositories/watermark-repository';
+import type { SecretStore } from './secrets/secret-store';
+import { type Db, openDatabase, schemaVersion } from './store/database';
+
+export const APP_VERSION = '0.1.0';
+
+export interface AppContextOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  mode: AppStatus['mode'];
+  demo?: boolean;
+  /** Checks a remote system; defaults to "not configured" until the clients are wired. */
+  probe?: ConnectionProbe;
+  logToConsole?: boolean;
+}
+
+export interface AppContext {
+  db: Db;
+  dataDir: string;
+  settings: SettingsRepository;
+  watermarks: WatermarkRepository;
+  runs: SyncRunRepository;
+  audit: AuditLogRepository;
+  events: EventBus;
+  logger: Logger;
+  secrets: SecretStore;
+  service: AppService;
+  close(): void;
+}
+
+/** Build the core: database (migrated), repositories, logger, event bus and the API service. */
+export function createAppContext(options: AppContextOptions): AppContext {
+  const db = openDatabase({ dataDir: options.dataDir });
+  const settings = new SettingsRepository(db);
+  const watermarks = new WatermarkRepository(db);
+  const runs = new SyncRunRepository(db);
+  const audit = new AuditLogRepository(db);
+  const events = new EventBus();
+  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
+  runs.markInterrupted();
+  const service = new AppService({
+    settings,
+    audit,
+    secrets: options.secrets,
+    events,
+    logger,
+    probe:
+      options.probe ??
+      (async (system) => {
+        throw new NotConfiguredError(`No ${system} client is configured.`);
+      }),
+    info: {
+      version: APP_VERSION,
+      mode: options.mode,
+      demo: options.demo ?? false,
+      dataDir: options.dataDir,
+      schemaVersion: () => schemaVersion(db),
+    },
+  });
+  return {
+    db,
+    dataDir: options.dataDir,
+    settings,
+    watermarks,
+    runs,
+    audit,
+    events,
+    logger,
+    secrets: options.secrets,
+    service,
+    close: () => db.close(),
+  };
+}

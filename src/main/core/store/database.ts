@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export const DB_FILE_NAME = 'sync.sqlite';
+
+export interface OpenDatabaseOptions {
+  /** Folder holding the database file; created when missing. */
+  dataDir: string;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Open (or create) the app's SQLite file with WAL and a busy timeout, then apply pending migrations.
+ * Safe to call on every start: applied migrations are recorded and never run twice.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(path.join(options.dataDir, DB_FILE_NAME));
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  migrate(db, options.migrations ?? MIGRATIONS);
+  return db;
+}
+
+/** Apply every migration newer than the recorded schema version; returns the versions applied now. */
+export function migrate(db: Db, migrations: readonly Migration[]): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = schemaVersion(db);
+  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+  const insert = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      insert.run(migration.version, migration.name, new Date().toISOString());
+    })();
+  }
+  return pending.map((m) => m.version);
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  return row.v ?? 0;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { createAppContext } from '../core/app-context';
+import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { createTray } from './tray';
+import { createMainWindow, hardenSession } from './window';
+
+/**
+ * Electron entry: single instance, tray-resident, one window. All behaviour lives in src/main/core;
+ * this file only wires it to Electron.
+ */
+export function startElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+  const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+  const startUrl = devServerUrl ?? pathToFileURL(path.join(__dirname, '..', 'renderer', 'index.html')).toString();
+
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), startUrl });
+      window.on('close', (event) => {
+        if (!quitting) {
+          event.preventDefault();
+          window?.hide();
+        }
+      });
+    }
+    window.show();
+    window.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const context = createAppContext({
+      dataDir: app.getPath('userData'),
+      secrets: new KeychainSecretStore(),
+      mode: 'electron',
+    });
+    registerIpcHandlers(ipcMain, context.service, { devServerUrl, logger: context.logger });
+    forwardEvents(context.events, () => (window && !window.isDestroyed() ? [window.webContents] : []));
+    createTray(
+      { open: showWindow, quit: () => app.quit() },
+      { open: 'Öppna', quit: 'Avsluta', tooltip: 'Ongoing ⇄ Specter Sync' },
+    );
+    app.on('will-quit', () => context.close());
+    showWindow();
+  });
+  // Closing the window keeps the app in the tray; quitting is explicit.
+  app.on('window-all-closed', () => {});
+}
+
+startElectronApp();

@@ -1,0 +1,200 @@
+import { parseArgs } from 'node:util';
+import { isSecretName, SECRET_NAMES } from '../../shared/credentials';
+import { settingsPatchSchema } from '../../shared/settings';
+import { dispatchApiCall } from '../core/api-dispatch';
+import { resolveDataDir } from '../core/data-dir';
+import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
+import { openHeadlessContext, startServe } from './serve';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+}
+
+export const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin: async () => {
+    if (process.stdin.isTTY) process.stderr.write('Type the value and press Ctrl-D: ');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const USAGE = `Usage: ongoing-specter-sync <command> [options]
+
+Commands:
+  serve [--port N] [--demo]      Run the sync core and the local web UI (prints its URL)
+  status [--json]                Show data folder, schema, keychain and which credentials are set
+  config get [path]              Print settings (or one value, e.g. specter.sbmId)
+  config set <path> <value>      Change one setting, e.g. config set ongoing.goodsOwnerId 12
+  secrets set <name>             Store a secret in the OS keychain; the value is read from stdin
+  secrets list                   Show which secrets are stored (never their values)
+  secrets clear [name]           Remove one or all secrets from the keychain
+  sim specter|ongoing [options]  Run a simulator of Specter or Ongoing
+
+Options for every command:
+  --data-dir <folder>            Where the database and logs live (default: the platform's app-data folder)
+
+Secret names: ${SECRET_NAMES.join(', ')}
+`;
+
+/** Run one CLI command; returns the process exit code. `serve` and `sim` keep running until stopped. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(rest, io);
+      case 'status':
+        return await statusCommand(rest, io);
+      case 'config':
+        return await configCommand(rest, io);
+      case 'secrets':
+        return await secretsCommand(rest, io);
+      case 'sim':
+        return await simCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const common = { 'data-dir': { type: 'string' as const } };
+
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...common, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got "${values.port}".`);
+  const running = await startServe({ dataDir: values['data-dir'], port, demo: values.demo ?? false });
+  io.stdout(`Ongoing ⇄ Specter Sync is running${values.demo ? ' on demo data' : ''}.\n`);
+  io.stdout(`Open ${running.bridge.openUrl}\n`);
+  io.stdout(`Data folder: ${running.context.dataDir}. Stop with Ctrl-C.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}
+
+async function statusCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...common, json: { type: 'boolean', default: false } } });
+  const context = openHeadlessContext(values['data-dir']);
+  try {
+    const status = await context.service.getStatus({});
+    const credentials = await context.service.hasCredentials({});
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ ...status, credentials }, null, 2)}\n`);
+    } else {
+      io.stdout(`Data folder:   ${status.dataDir}\n`);
+      io.stdout(`Schema:        version ${status.schemaVersion}\n`);
+      io.stdout(
+        `Keychain:      ${status.keychain.available ? 'available' : `NOT available: ${status.keychain.message}`}\n`,
+      );
+      for (const [name, set] of Object.entries(credentials)) io.stdout(`  ${name.padEnd(24)} ${set ? 'set' : '-'}\n`);
+    }
+    return 0;
+  } finally {
+    context.close();
+  }
+}
+
+function getPath(object: unknown, dotted: string): unknown {
+  return dotted
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as never)[k] : undefined), object);
+}
+
+async function configCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: common, allowPositionals: true });
+  const [action, key, value] = positionals;
+  const context = openHeadlessContext(values['data-dir']);
+  try {
+    if (action === 'get') {
+      const settings = await context.service.getSettings({});
+      const shown = key ? getPath(settings, key) : settings;
+      if (shown === undefined) throw new Error(`No setting "${key}". Run "config get" to see them all.`);
+      io.stdout(`${typeof shown === 'string' ? shown : JSON.stringify(shown, null, 2)}\n`);
+      return 0;
+    }
+    if (action === 'set' && key && value !== undefined) {
+      if (isSecretName(key)) throw new Error(`"${key}" is a secret: use "secrets set ${key}" (reads stdin).`);
+      const [section, field, ...extra] = key.split('.');
+      if (!section || extra.length) throw new Error(`Unknown setting "${key}". Run "config get" to see them all.`);
+      const current = getPath(await context.service.getSettings({}), key);
+      const typed =
+        typeof current === 'number' || (current === null && field === 'goodsOwnerId') ? Number(value) : value;
+      const patch = field ? { [section]: { [field]: typed } } : { [section]: typed };
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        throw new Error(`Cannot set ${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      }
+      const envelope = await dispatchApiCall(context.service, 'updateSettings', { patch: parsed.data });
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      io.stdout(`${key} = ${JSON.stringify(typed)}\n`);
+      return 0;
+    }
+    throw new Error('Use "config get [path]" or "config set <path> <value>".');
+  } finally {
+    context.close();
+  }
+}
+
+async function secretsCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: common, allowPositionals: true });
+  const [action, name, ...extra] = positionals;
+  if (extra.length) {
+    throw new Error('Secrets are never taken from the command line. Give only the name; the value is read from stdin.');
+  }
+  const context = openHeadlessContext(values['data-dir'], new KeychainSecretStore());
+  try {
+    if (action === 'set') {
+      if (!name || !isSecretName(name)) throw new Error(`Name one of: ${SECRET_NAMES.join(', ')}.`);
+      const value = (await io.readStdin()).replace(/\r?\n$/, '');
+      const envelope = await dispatchApiCall(context.service, 'setCredentials', { values: { [name]: value } });
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      io.stdout(`${name} stored in the OS keychain.\n`);
+      return 0;
+    }
+    if (action === 'list') {
+      const set = await context.service.hasCredentials({});
+      for (const [n, isSet] of Object.entries(set)) io.stdout(`${n.padEnd(24)} ${isSet ? 'set' : '-'}\n`);
+      return 0;
+    }
+    if (action === 'clear') {
+      if (name && !isSecretName(name)) throw new Error(`Name one of: ${SECRET_NAMES.join(', ')}.`);
+      const envelope = await dispatchApiCall(context.service, 'clearCredentials', name ? { names: [name] } : {});
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      io.stdout(name ? `${name} removed.\n` : 'All secrets removed.\n');
+      return 0;
+    }
+    throw new Error('Use "secrets set <name>", "secrets list" or "secrets clear [name]".');
+  } finally {
+    context.close();
+  }
+}
+
+async function simCommand(_args: string[], io: CliIo): Promise<number> {
+  io.stderr('The simulators are not part of this build yet.\n');
+  return 2;
+}
+
+export { resolveDataDir };

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AppContext, createAppContext } from '../core/app-context';
+import { resolveDataDir } from '../core/data-dir';
+import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
+import type { SecretStore } from '../core/secrets/secret-store';
+import { startDemoEnvironment } from './demo';
+import { type HttpBridge, startHttpBridge } from './http-bridge';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Where `npm run build:renderer` puts the UI. */
+export const RENDERER_DIST = path.resolve(here, '../../../dist/renderer');
+
+/** Open the core on a data folder for a one-shot CLI command. */
+export function openHeadlessContext(dataDir?: string, secrets: SecretStore = new KeychainSecretStore()): AppContext {
+  return createAppContext({ dataDir: resolveDataDir(dataDir), secrets, mode: 'headless' });
+}
+
+export interface ServeOptions {
+  dataDir?: string;
+  port?: number;
+  demo?: boolean;
+  staticDir?: string;
+  token?: string;
+}
+
+export interface RunningServe {
+  context: AppContext;
+  bridge: HttpBridge;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the core and the loopback HTTP bridge. With `demo`, both simulators start in-process, the app is
+ * wired to them with their (non-secret) demo credentials held in memory, and a separate demo data folder
+ * is used so a real configuration is never touched.
+ */
+export async function startServe(options: ServeOptions = {}): Promise<RunningServe> {
+  const baseDir = resolveDataDir(options.dataDir);
+  const demo = options.demo ? await startDemoEnvironment() : null;
+  const dataDir = options.demo && !options.dataDir ? path.join(baseDir, 'demo') : baseDir;
+  const context = createAppContext({
+    dataDir,
+    secrets: demo?.secrets ?? new KeychainSecretStore(),
+    mode: 'headless',
+    demo: Boolean(demo),
+    logToConsole: false,
+  });
+  if (demo) demo.configure(context);
+  const bridge = await startHttpBridge({
+    service: context.service,
+    events: context.events,
+    logger: context.logger,
+    port: options.port ?? 0,
+    staticDir: options.staticDir ?? RENDERER_DIST,
+    token: options.token,
+  });
+  context.logger.info('serving', { url: bridge.url, demo: Boolean(demo) });
+  return {
+    context,
+    bridge,
+    close: async () => {
+      await bridge.close();
+      await demo?.close();
+      context.close();
+    },
+  };
+}

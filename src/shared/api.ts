@@ -1,0 +1,118 @@
+/**
+ * The one contract between the renderer and the main process. Both transports (Electron IPC via the
+ * preload bridge, and the loopback HTTP bridge) expose exactly these methods, validate every input
+ * with the schema below, and return results in the same envelope.
+ *
+ * Adding a method: add its input schema to `apiInputSchemas` and its result type to `ApiOutputs`.
+ * Type-checking then fails until the core service, the preload bridge and the HTTP client know it.
+ */
+import { z } from 'zod';
+import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
+import { type Settings, settingsPatchSchema } from './settings';
+
+export type RemoteSystemName = 'specter' | 'ongoing';
+
+const empty = z.object({}).strict();
+
+export const apiInputSchemas = {
+  getStatus: empty,
+  getSettings: empty,
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  setCredentials: z
+    .object({
+      values: z
+        .partialRecord(secretNameSchema, z.string().min(1, 'a secret cannot be empty').max(1000))
+        .refine((v) => Object.keys(v).length > 0, 'give at least one secret'),
+    })
+    .strict(),
+  hasCredentials: empty,
+  clearCredentials: z.object({ names: z.array(secretNameSchema).optional() }).strict(),
+  testConnection: z.object({ system: z.enum(['specter', 'ongoing']) }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputSchemas;
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>;
+
+export interface ConnectionState {
+  system: RemoteSystemName;
+  state: 'unknown' | 'ok' | 'failed' | 'not_configured';
+  message: string;
+  checkedAt: string | null;
+}
+
+export interface AppStatus {
+  version: string;
+  mode: 'electron' | 'headless';
+  demo: boolean;
+  dataDir: string;
+  keychain: { available: boolean; message: string };
+  schemaVersion: number;
+  connections: Record<RemoteSystemName, ConnectionState>;
+  startedAt: string;
+}
+
+export interface ApiOutputs {
+  getStatus: AppStatus;
+  getSettings: Settings;
+  updateSettings: Settings;
+  setCredentials: Record<SecretName, boolean>;
+  hasCredentials: Record<SecretName, boolean>;
+  clearCredentials: Record<SecretName, boolean>;
+  testConnection: ConnectionState;
+}
+
+/** Events pushed from main to every open renderer. */
+export type AppEvent =
+  | { type: 'status'; status: AppStatus }
+  | { type: 'settings'; settings: Settings }
+  | { type: 'connection'; connection: ConnectionState };
+
+export type ApiMethods = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
+
+export interface Api extends ApiMethods {
+  /** Subscribe to events; returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
+
+export const API_METHODS = Object.keys(apiInputSchemas) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiInputSchemas, name);
+}
+
+/** Error codes that cross the transport; messages are meant for the operator. */
+export type ApiErrorCode = 'invalid_input' | 'unknown_method' | 'unavailable' | 'failed' | 'unauthorized';
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** Turn zod issues into one sentence that names each offending field. */
+export function describeIssues(method: string, error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : 'input';
+    return `${path}: ${issue.message}`;
+  });
+  return `Invalid input for ${method}: ${parts.join('; ')}`;
+}
+
+/** Validate a call's input; throws ApiError('invalid_input') with a clear message. */
+export function parseApiInput<M extends ApiMethod>(method: M, input: unknown): ApiInput<M> {
+  const result = apiInputSchemas[method].safeParse(input ?? {});
+  if (!result.success) throw new ApiError('invalid_input', describeIssues(method, result.error));
+  return result.data as ApiInput<M>;
+}
+
+export const ALL_SECRET_NAMES: readonly SecretName[] = SECRET_NAMES;

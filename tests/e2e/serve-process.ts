@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ServeProcess {
+  openUrl: string;
+  baseUrl: string;
+  token: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Start the real CLI (`serve`) as a child process and read the URL it prints. */
+export async function startServeProcess(extraArgs: string[] = []): Promise<ServeProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oss-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'ongoing-specter-sync.mjs'), 'serve', '--data-dir', dataDir, ...extraArgs],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not print its URL in time:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  const [baseUrl = '', token = ''] = openUrl.split('#token=');
+  return {
+    openUrl,
+    baseUrl,
+    token,
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { type ServeProcess, startServeProcess } from './serve-process';
+
+let serve: ServeProcess;
+
+test.beforeAll(async () => {
+  serve = await startServeProcess();
+});
+
+test.afterAll(async () => {
+  await serve?.stop();
+});
+
+test('the Settings page loads and saves settings through the HTTP bridge', async ({ page }) => {
+  await page.goto(serve.openUrl);
+  await expect(page.getByRole('navigation')).toContainText('Inställningar');
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await expect(page.getByRole('heading', { name: 'Inställningar' })).toBeVisible();
+  // The token left the address bar after it was read.
+  expect(page.url()).not.toContain('token=');
+  await page.getByLabel('sbmId').fill('1234');
+  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sparat');
+  const settings = await (
+    await fetch(`${serve.baseUrl}api/getSettings`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+  ).json();
+  expect(settings.value.specter.sbmId).toBe('1234');
+});
+
+test('invalid input shows the reason and changes nothing', async ({ page }) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await page.getByLabel('sbmId').fill('12a');
+  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await expect(page.getByRole('alert')).toContainText('SBM ID is a number');
+});
+
+test('a secret saved in the UI goes to the keychain and is shown only as "stored"', async ({ page }) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await expect(page.getByTestId('secret-state-ongoing.password')).toHaveText('Ej sparad');
+  await page.getByLabel('ongoing.password').fill('e2e-Lösenord-9');
+  await page.getByRole('button', { name: 'Spara i nyckelringen' }).nth(1).click();
+  await expect(page.getByTestId('secret-state-ongoing.password')).toHaveText('Sparad');
+  await expect(page.getByLabel('ongoing.password')).toHaveValue('');
+  expect(await page.content()).not.toContain('e2e-Lösenord-9');
+  expect(serve.output()).not.toContain('e2e-Lösenord-9');
+});
+
+test('the language can be switched to English', async ({ page }) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await page.getByLabel('language').selectOption('en');
+  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Deliveries' })).toBeVisible();
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFile, checkTree, importSpecifiers } from '../../scripts/layer-rules';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('layer rules', () => {
+  it('the source tree has no forbidden import', () => {
+    expect(checkTree(root)).toEqual([]);
+  });
+
+  it('finds static, side-effect, dynamic and require imports', () => {
+    const src = `import a from 'x';\nimport './y';\nexport { b } from "../z";\nconst c = await import('w');\nrequire('v');`;
+    expect(importSpecifiers(src)).toEqual(['x', './y', '../z', 'w', 'v']);
+  });
+
+  it.each([
+    [
+      'src/renderer/App.tsx',
+      `import { openDatabase } from '../main/core/store/database';`,
+      'src/renderer must not import from src/main',
+    ],
+    ['src/main/core/x.ts', `import { app } from 'electron';`, 'src/main/core must not import electron'],
+    [
+      'src/main/core/x.ts',
+      `import { startHttpBridge } from '../headless/http-bridge';`,
+      'src/main/core must not import from src/main/headless',
+    ],
+    ['src/shared/x.ts', `import fs from 'node:fs';`, 'src/shared must not import Node built-ins'],
+    ['src/shared/x.ts', `import path from 'path';`, 'src/shared must not import Node built-ins'],
+    ['src/shared/x.ts', `import axios from 'axios';`, 'src/shared may only import zod'],
+    [
+      'src/main/simulators/s.ts',
+      `import { BrowserWindow } from 'electron';`,
+      'src/main/simulators must not import electron',
+    ],
+  ])('rejects a forbidden import in %s', (file, source, rule) => {
+    const violations = checkFile(file, source);
+    expect(violations.map((v) => v.rule)).toContain(rule);
+  });
+
+  it.each([
+    ['src/main/electron/main.ts', `import { app } from 'electron';\nimport { x } from '../core/app-context';`],
+    ['src/shared/api.ts', `import { z } from 'zod';\nimport type { A } from './credentials';`],
+    ['src/renderer/App.tsx', `import { useState } from 'react';\nimport type { Api } from '../shared/api';`],
+  ])('allows what the layer may import in %s', (file, source) => {
+    expect(checkFile(file, source)).toEqual([]);
+  });
+});
