@@ -111,6 +111,19 @@ export interface SpecterOrder {
   bulkId: string;
   customer: SpecterCustomer;
   rows: SpecterOrderRow[];
+  /** Deliveries Specter has recorded for the order (always filled by the Specter client). */
+  deliveries?: SpecterDeliveryRecord[];
+}
+
+/** A delivery (outbound) or a purchase delivery (inbound) that Specter has recorded. */
+export interface SpecterDeliveryRecord {
+  deliveryId: string;
+  /** yyyy-MM-dd */
+  deliveryDate: string;
+  /** The packet/tracking number sent with the delivery submit; '' for none. */
+  trackingNo: string;
+  /** Invoice created with the delivery; '' for none. */
+  invoiceId: string;
 }
 
 export interface SpecterSupplier {
@@ -151,6 +164,8 @@ export interface SpecterPurchase {
   statusId: string;
   supplier: SpecterSupplier;
   rows: SpecterPurchaseRow[];
+  /** Purchase deliveries Specter has recorded (always filled by the Specter client). */
+  deliveries?: SpecterDeliveryRecord[];
 }
 
 /** Specter's stock for one article on one stock site. */
@@ -183,4 +198,18 @@ export interface SpecterPurchaseDeliverySubmit {
 export interface SpecterWriteResult {
   id: string;
   message: string;
+}
+
+/**
+ * The secrets and ids of one Specter API set-up. Only sbmId and apiUserId are ever sent; the two keys
+ * are used only to compute each call's `key`.
+ * API v2 set-ups: apiUserKey = ApiUserKey ("Nyckel"), integrationKey = IntegrationKey ("Nyckel2").
+ * API v1 set-ups: put md5key1 in `apiUserKey` and md5key2 in `integrationKey` (same formula);
+ * apiUserId may then be ''.
+ */
+export interface SpecterCredentials {
+  sbmId: string;
+  apiUserId: string;
+  apiUserKey: string;
+  integrationKey: string;
 }
