@@ -13,6 +13,21 @@ const METHODS: Record<ApiMethod, true> = {
   hasCredentials: true,
   clearCredentials: true,
   testConnection: true,
+  listJobs: true,
+  syncNow: true,
+  setPaused: true,
+  listRuns: true,
+  listRecords: true,
+  listExceptions: true,
+  decideException: true,
+  listPostings: true,
+  decidePostings: true,
+  setPostingOptions: true,
+  getStockReport: true,
+  refreshStock: true,
+  pushStock: true,
+  listAudit: true,
+  getWarehouseStatuses: true,
 };
 
 export const API_METHOD_NAMES = Object.keys(METHODS) as ApiMethod[];

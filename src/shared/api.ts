@@ -8,11 +8,22 @@
  */
 import { z } from 'zod';
 import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
+import type { Posting, StockReport } from './domain/postings';
+import {
+  JOB_NAMES,
+  type JobState,
+  type PlannedChange,
+  type RecordPage,
+  type SyncException,
+  type SyncProgress,
+  type SyncRunSummary,
+} from './domain/sync';
 import { type Settings, settingsPatchSchema } from './settings';
 
 export type RemoteSystemName = 'specter' | 'ongoing';
 
 const empty = z.object({}).strict();
+const jobName = z.enum(JOB_NAMES);
 
 export const apiInputSchemas = {
   getStatus: empty,
@@ -28,6 +39,62 @@ export const apiInputSchemas = {
   hasCredentials: empty,
   clearCredentials: z.object({ names: z.array(secretNameSchema).optional() }).strict(),
   testConnection: z.object({ system: z.enum(['specter', 'ongoing']) }).strict(),
+  listJobs: empty,
+  syncNow: z.object({ job: jobName.optional(), dryRun: z.boolean().optional() }).strict(),
+  setPaused: z.object({ jobs: z.union([z.literal('all'), z.array(jobName).min(1)]), paused: z.boolean() }).strict(),
+  listRuns: z.object({ job: jobName.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  listRecords: z
+    .object({
+      flow: z.enum(['articles', 'orders', 'purchaseOrders']),
+      search: z.string().max(200).optional(),
+      state: z.enum(['synced', 'pending', 'conflict', 'invalid', 'failed', 'cancelled']).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(20_000).optional(),
+    })
+    .strict(),
+  listExceptions: z
+    .object({ state: z.enum(['open', 'resolved', 'ignored']).optional(), flow: jobName.optional() })
+    .strict(),
+  decideException: z
+    .object({
+      id: z.number().int().positive(),
+      action: z.enum(['retry', 'resolve', 'ignore']),
+      reason: z.string().trim().max(500).optional(),
+    })
+    .strict()
+    .refine((v) => v.action !== 'ignore' || Boolean(v.reason), {
+      message: 'ignoring an exception needs a reason',
+      path: ['reason'],
+    }),
+  listPostings: z
+    .object({
+      kind: z.enum(['delivery', 'receipt']),
+      states: z
+        .array(z.enum(['proposed', 'held', 'rejected', 'confirmed', 'sending', 'done', 'failed', 'in_doubt']))
+        .optional(),
+    })
+    .strict(),
+  decidePostings: z
+    .object({
+      ids: z.array(z.number().int().positive()).min(1, 'select at least one posting').max(500),
+      decision: z.enum(['confirm', 'hold', 'reject']),
+      reason: z.string().trim().max(500).optional(),
+    })
+    .strict()
+    .refine((v) => v.decision !== 'reject' || Boolean(v.reason), {
+      message: 'rejecting needs a reason',
+      path: ['reason'],
+    }),
+  setPostingOptions: z
+    .object({ id: z.number().int().positive(), sendEmail: z.boolean().optional(), createInvoice: z.boolean().optional() })
+    .strict(),
+  getStockReport: empty,
+  refreshStock: empty,
+  pushStock: z
+    .object({ articleNos: z.union([z.literal('all'), z.array(z.string().min(1)).min(1, 'select at least one article')]) })
+    .strict(),
+  listAudit: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  getWarehouseStatuses: empty,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -59,13 +126,44 @@ export interface ApiOutputs {
   hasCredentials: Record<SecretName, boolean>;
   clearCredentials: Record<SecretName, boolean>;
   testConnection: ConnectionState;
+  listJobs: JobState[];
+  syncNow: { run: SyncRunSummary; plan?: PlannedChange[] }[];
+  setPaused: JobState[];
+  listRuns: SyncRunSummary[];
+  listRecords: RecordPage;
+  listExceptions: SyncException[];
+  decideException: SyncException;
+  listPostings: Posting[];
+  decidePostings: { id: number; ok: boolean; message: string; posting: Posting | null }[];
+  setPostingOptions: Posting;
+  getStockReport: StockReport;
+  refreshStock: StockReport;
+  pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string }[] };
+  listAudit: AuditRecord[];
+  getWarehouseStatuses: { orders: StatusText[]; purchaseOrders: StatusText[] };
+}
+
+export interface StatusText {
+  number: number;
+  text: string;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
 }
 
 /** Events pushed from main to every open renderer. */
 export type AppEvent =
   | { type: 'status'; status: AppStatus }
   | { type: 'settings'; settings: Settings }
-  | { type: 'connection'; connection: ConnectionState };
+  | { type: 'connection'; connection: ConnectionState }
+  | { type: 'jobs'; jobs: JobState[] }
+  | { type: 'progress'; progress: SyncProgress };
 
 export type ApiMethods = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
 

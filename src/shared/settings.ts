@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const interval = z.number().int().min(10, 'at least 10 seconds').max(86_400, 'at most one day (86400 seconds)');
+
 /**
  * Non-secret settings, stored in SQLite. Secrets (keys, passwords) are never part of this object:
  * they live only in the OS keychain (see credentials.ts).
@@ -23,6 +25,33 @@ export const settingsSchema = z.object({
     user: z.string().max(200),
     goodsOwnerId: z.number().int().positive().nullable(),
   }),
+  sync: z.object({
+    /** Seconds between scheduled runs per job. */
+    intervals: z.object({
+      articles: interval,
+      orders: interval,
+      purchaseOrders: interval,
+      deliveries: interval,
+      receipts: interval,
+      stock: interval,
+    }),
+    /** Specter delivery statuses whose orders are sent to Ongoing (the integration's default: N). */
+    orderDeliveryStatuses: z.array(z.enum(['N', 'P', 'D'])).min(1, 'choose at least one delivery status'),
+    /** Ongoing order statuses that count as shipped (read the warehouse's list; default Sent 450, Collected 500). */
+    shippedStatuses: z.array(z.number().int()).min(1, 'choose at least one shipped status'),
+    /** Outbound/inbound postings are confirmed without an operator when set. */
+    autoConfirm: z.object({ deliveries: z.boolean(), receipts: z.boolean() }),
+    /** Defaults for new delivery proposals; changeable per proposal. */
+    createInvoice: z.boolean(),
+    sendDeliveryEmail: z.boolean(),
+    sendReceiptEmail: z.boolean(),
+    stock: z.object({
+      /** Stock sync Ongoing → Specter is optional, as in the integration. */
+      enabled: z.boolean(),
+      /** automatic: push differences on schedule; after_review: an operator pushes from the Stock page. */
+      mode: z.enum(['automatic', 'after_review']),
+    }),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,6 +62,16 @@ export const settingsPatchSchema = z
     language: settingsSchema.shape.language.optional(),
     specter: settingsSchema.shape.specter.partial().strict().optional(),
     ongoing: settingsSchema.shape.ongoing.partial().strict().optional(),
+    sync: z
+      .object({
+        ...settingsSchema.shape.sync.shape,
+        intervals: settingsSchema.shape.sync.shape.intervals.partial().strict(),
+        autoConfirm: settingsSchema.shape.sync.shape.autoConfirm.partial().strict(),
+        stock: settingsSchema.shape.sync.shape.stock.partial().strict(),
+      })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -42,6 +81,16 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'sv',
   specter: { baseUrl: 'https://api.specter.se/', sbmId: '', apiUserId: '', stockSiteId: '1', keyScheme: 'v2' },
   ongoing: { warehouse: '', user: '', goodsOwnerId: null },
+  sync: {
+    intervals: { articles: 300, orders: 60, purchaseOrders: 300, deliveries: 60, receipts: 60, stock: 900 },
+    orderDeliveryStatuses: ['N'],
+    shippedStatuses: [450, 500],
+    autoConfirm: { deliveries: false, receipts: false },
+    createInvoice: false,
+    sendDeliveryEmail: true,
+    sendReceiptEmail: false,
+    stock: { enabled: false, mode: 'after_review' },
+  },
 };
 
 /** Apply a validated patch; pure. */
@@ -50,5 +99,12 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     language: patch.language ?? current.language,
     specter: { ...current.specter, ...patch.specter },
     ongoing: { ...current.ongoing, ...patch.ongoing },
+    sync: {
+      ...current.sync,
+      ...patch.sync,
+      intervals: { ...current.sync.intervals, ...patch.sync?.intervals },
+      autoConfirm: { ...current.sync.autoConfirm, ...patch.sync?.autoConfirm },
+      stock: { ...current.sync.stock, ...patch.sync?.stock },
+    },
   };
 }

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import type { AppStatus } from '../../shared/api';
-import { AppService, type ConnectionProbe, NotConfiguredError } from './app-service';
+import { AppService, type ConnectionProbe, NotConfiguredError, type SyncRuntime } from './app-service';
 import { EventBus } from './event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import { AuditLogRepository } from './repositories/audit-log-repository';
+import { ExceptionRepository } from './repositories/exception-repository';
+import { PostingRepository } from './repositories/posting-repository';
+import { RecordRepository } from './repositories/record-repository';
 import { SettingsRepository } from './repositories/settings-repository';
 import { SyncRunRepository } from './repositories/sync-run-repository';
 import { WatermarkRepository } from './repositories/watermark-repository';
@@ -29,10 +32,15 @@ export interface AppContext {
   watermarks: WatermarkRepository;
   runs: SyncRunRepository;
   audit: AuditLogRepository;
+  records: RecordRepository;
+  exceptions: ExceptionRepository;
+  postings: PostingRepository;
   events: EventBus;
   logger: Logger;
   secrets: SecretStore;
   service: AppService;
+  /** Attach the running sync engine (scheduler, postings, stock); the API then serves its methods. */
+  attachRuntime(runtime: SyncRuntime | null): void;
   close(): void;
 }
 
@@ -43,11 +51,20 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const watermarks = new WatermarkRepository(db);
   const runs = new SyncRunRepository(db);
   const audit = new AuditLogRepository(db);
+  const records = new RecordRepository(db);
+  const exceptions = new ExceptionRepository(db);
+  const postings = new PostingRepository(db);
+  let runtime: SyncRuntime | null = null;
   const events = new EventBus();
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
   runs.markInterrupted();
+  postings.markSendingInDoubt();
   const service = new AppService({
     settings,
+    records,
+    exceptions,
+    runs,
+    runtime: () => runtime,
     audit,
     secrets: options.secrets,
     events,
@@ -72,10 +89,16 @@ export function createAppContext(options: AppContextOptions): AppContext {
     watermarks,
     runs,
     audit,
+    records,
+    exceptions,
+    postings,
     events,
     logger,
     secrets: options.secrets,
     service,
+    attachRuntime: (r) => {
+      runtime = r;
+    },
     close: () => db.close(),
   };
 }

@@ -13,6 +13,12 @@ import type { Logger } from './logging/logger';
 import type { AuditLogRepository } from './repositories/audit-log-repository';
 import type { SettingsRepository } from './repositories/settings-repository';
 import type { SecretStore } from './secrets/secret-store';
+import type { ExceptionRepository } from './repositories/exception-repository';
+import type { RecordRepository } from './repositories/record-repository';
+import type { SyncRunRepository } from './repositories/sync-run-repository';
+import type { Scheduler } from './sync/scheduler';
+import type { PostingService, StatusCatalog, StockService } from './sync/services';
+import type { SyncRunSummary } from '../../shared/domain/sync';
 
 /**
  * Checks one remote system with the stored settings and secrets. Resolves when the system accepted the
@@ -20,8 +26,20 @@ import type { SecretStore } from './secrets/secret-store';
  */
 export type ConnectionProbe = (system: RemoteSystemName) => Promise<void>;
 
+/** The running sync engine; absent in one-shot CLI commands. */
+export interface SyncRuntime {
+  scheduler: Scheduler;
+  postings: PostingService;
+  stock: StockService;
+  statuses: StatusCatalog;
+}
+
 export interface AppServiceDeps {
   settings: SettingsRepository;
+  records: RecordRepository;
+  exceptions: ExceptionRepository;
+  runs: SyncRunRepository;
+  runtime: () => SyncRuntime | null;
   audit: AuditLogRepository;
   secrets: SecretStore;
   events: EventBus;
@@ -121,6 +139,89 @@ export class AppService implements ApiMethods {
     this.connections[system] = state;
     this.deps.events.emit({ type: 'connection', connection: state });
     return state;
+  }
+
+  private sync(): SyncRuntime {
+    const runtime = this.deps.runtime();
+    if (!runtime) {
+      throw new ApiError('unavailable', 'The sync engine is not running in this process. Start the app with "serve".');
+    }
+    return runtime;
+  }
+
+  async listJobs(_input: ApiInput<'listJobs'> = {}) {
+    return this.sync().scheduler.states();
+  }
+
+  async syncNow({ job, dryRun }: ApiInput<'syncNow'>) {
+    const { scheduler } = this.sync();
+    this.deps.audit.append({ actor: 'operator', action: dryRun ? 'sync.dry-run' : 'sync.now', subject: job ?? 'all' });
+    return job ? [await scheduler.runNow(job, { dryRun })] : scheduler.runAll({ dryRun });
+  }
+
+  async setPaused({ jobs, paused }: ApiInput<'setPaused'>) {
+    const { scheduler } = this.sync();
+    scheduler.setPaused(jobs, paused);
+    this.deps.audit.append({ actor: 'operator', action: paused ? 'sync.pause' : 'sync.resume', details: { jobs } });
+    return scheduler.states();
+  }
+
+  async listRuns({ job, limit }: ApiInput<'listRuns'>) {
+    return this.deps.runs.recent(limit ?? 100, job) as SyncRunSummary[];
+  }
+
+  async listRecords(input: ApiInput<'listRecords'>) {
+    return this.deps.records.page(input);
+  }
+
+  async listExceptions({ state, flow }: ApiInput<'listExceptions'>) {
+    return this.deps.exceptions.list({ state, flow });
+  }
+
+  async decideException({ id, action, reason }: ApiInput<'decideException'>) {
+    const current = this.deps.exceptions.get(id);
+    if (!current) throw new ApiError('invalid_input', `No exception with id ${id}.`);
+    this.deps.audit.append({ actor: 'operator', action: `exception.${action}`, subject: String(id), details: { reason } });
+    if (action === 'retry') {
+      await this.sync().scheduler.runNow(current.flow);
+      return this.deps.exceptions.get(id) as NonNullable<ReturnType<ExceptionRepository['get']>>;
+    }
+    const decided = this.deps.exceptions.decide(id, action === 'ignore' ? 'ignored' : 'resolved', reason ?? null);
+    return decided as NonNullable<typeof decided>;
+  }
+
+  async listPostings({ kind, states }: ApiInput<'listPostings'>) {
+    return this.sync().postings.list(kind, states);
+  }
+
+  async decidePostings({ ids, decision, reason }: ApiInput<'decidePostings'>) {
+    return this.sync().postings.decide(ids, decision, 'operator', reason);
+  }
+
+  async setPostingOptions({ id, ...options }: ApiInput<'setPostingOptions'>) {
+    return this.sync().postings.setOptions(id, options);
+  }
+
+  async getStockReport(_input: ApiInput<'getStockReport'> = {}) {
+    return this.sync().stock.report();
+  }
+
+  async refreshStock(_input: ApiInput<'refreshStock'> = {}) {
+    return this.sync().stock.refresh();
+  }
+
+  async pushStock({ articleNos }: ApiInput<'pushStock'>) {
+    return this.sync().stock.push(articleNos, 'operator');
+  }
+
+  async listAudit({ limit }: ApiInput<'listAudit'>) {
+    return this.deps.audit.recent(limit ?? 200);
+  }
+
+  async getWarehouseStatuses(_input: ApiInput<'getWarehouseStatuses'> = {}) {
+    const { statuses } = this.sync();
+    const [orders, purchaseOrders] = await Promise.all([statuses.orderStatuses(), statuses.purchaseOrderStatuses()]);
+    return { orders, purchaseOrders };
   }
 }
 

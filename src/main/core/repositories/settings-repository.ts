@@ -22,4 +22,21 @@ export class SettingsRepository {
       )
       .run(KEY, JSON.stringify(settings), new Date().toISOString());
   }
+
+  /** Small internal values kept beside the settings (e.g. paused jobs); never secrets. */
+  getValue<T>(key: string, fallback: T): T {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(`internal:${key}`) as
+      | { value: string }
+      | undefined;
+    return row ? (JSON.parse(row.value) as T) : fallback;
+  }
+
+  setValue(key: string, value: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(`internal:${key}`, JSON.stringify(value), new Date().toISOString());
+  }
 }

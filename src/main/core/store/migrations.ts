@@ -45,4 +45,84 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'synced records, exception inbox, postings outbox, stock snapshots, pending batches',
+    sql: `
+      CREATE TABLE records (
+        flow TEXT NOT NULL CHECK (flow IN ('articles', 'orders', 'purchaseOrders')),
+        key TEXT NOT NULL,
+        specter_id TEXT NOT NULL DEFAULT '',
+        ongoing_id INTEGER,
+        state TEXT NOT NULL,
+        ongoing_status INTEGER,
+        ongoing_status_text TEXT NOT NULL DEFAULT '',
+        payload_hash TEXT,
+        specter_changed TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '{}',
+        message TEXT NOT NULL DEFAULT '',
+        last_sent_at TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (flow, key)
+      );
+      CREATE INDEX records_flow_state ON records (flow, state);
+      CREATE INDEX records_ongoing_id ON records (flow, ongoing_id);
+
+      CREATE TABLE exceptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        flow TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        class TEXT NOT NULL CHECK (class IN ('connection', 'auth', 'validation', 'conflict', 'remote_refusal')),
+        message TEXT NOT NULL,
+        differences TEXT NOT NULL DEFAULT '[]',
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')),
+        reason TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        occurrences INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE UNIQUE INDEX exceptions_open_unique ON exceptions (flow, record_key, class) WHERE state = 'open';
+
+      CREATE TABLE postings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('delivery', 'receipt')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        ongoing_id INTEGER NOT NULL,
+        specter_id TEXT NOT NULL,
+        number TEXT NOT NULL,
+        counterpart TEXT NOT NULL DEFAULT '',
+        delivery_date TEXT NOT NULL,
+        packet_no TEXT NOT NULL DEFAULT '',
+        tracking_url TEXT NOT NULL DEFAULT '',
+        send_email INTEGER NOT NULL DEFAULT 0,
+        create_invoice INTEGER NOT NULL DEFAULT 0,
+        rows TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('proposed', 'held', 'rejected', 'confirmed', 'sending', 'done', 'failed', 'in_doubt')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        ack_state TEXT NOT NULL DEFAULT 'pending' CHECK (ack_state IN ('pending', 'done', 'failed')),
+        decided_by TEXT,
+        decided_at TEXT,
+        reason TEXT,
+        specter_result_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX postings_kind_state ON postings (kind, state);
+      CREATE INDEX postings_ongoing ON postings (kind, ongoing_id);
+
+      CREATE TABLE stock_snapshots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        taken_at TEXT NOT NULL,
+        stock_site_id TEXT NOT NULL,
+        rows TEXT NOT NULL
+      );
+
+      CREATE TABLE pending_batches (
+        feed TEXT PRIMARY KEY,
+        batch_no TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,112 @@
+import type { ExceptionClass, FieldDifference, JobName, SyncException } from '../../../shared/domain/sync';
+import type { Db } from '../store/database';
+
+interface ExceptionRow {
+  id: number;
+  flow: JobName;
+  record_key: string;
+  class: ExceptionClass;
+  message: string;
+  differences: string;
+  state: SyncException['state'];
+  reason: string | null;
+  first_seen: string;
+  last_seen: string;
+  occurrences: number;
+}
+
+const toException = (r: ExceptionRow): SyncException => ({
+  id: r.id,
+  flow: r.flow,
+  recordKey: r.record_key,
+  class: r.class,
+  message: r.message,
+  differences: JSON.parse(r.differences) as FieldDifference[],
+  state: r.state,
+  reason: r.reason,
+  firstSeen: r.first_seen,
+  lastSeen: r.last_seen,
+  occurrences: r.occurrences,
+});
+
+/**
+ * The exception inbox: one open entry per (flow, record, class). A repeat of the same problem bumps
+ * its counter; a later successful run for the record clears it automatically.
+ */
+export class ExceptionRepository {
+  constructor(private readonly db: Db) {}
+
+  raise(e: { flow: JobName; recordKey: string; class: ExceptionClass; message: string; differences?: FieldDifference[] }) {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO exceptions (flow, record_key, class, message, differences, first_seen, last_seen)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (flow, record_key, class) WHERE state = 'open' DO UPDATE SET
+           message = excluded.message, differences = excluded.differences, last_seen = excluded.last_seen,
+           occurrences = occurrences + 1`,
+      )
+      .run(e.flow, e.recordKey, e.class, e.message, JSON.stringify(e.differences ?? []), now, now);
+  }
+
+  /** A record went through: its open exceptions (all classes, or the given ones) are resolved. */
+  clear(flow: JobName, recordKey: string, classes?: ExceptionClass[]): number {
+    const filter = classes?.length ? `AND class IN (${classes.map(() => '?').join(', ')})` : '';
+    return this.db
+      .prepare(
+        `UPDATE exceptions SET state = 'resolved', reason = 'cleared by a successful run', last_seen = ?
+         WHERE flow = ? AND record_key = ? AND state = 'open' ${filter}`,
+      )
+      .run(new Date().toISOString(), flow, recordKey, ...(classes ?? [])).changes;
+  }
+
+  /** Connection/auth problems are per job, not per record: clear them when the job reaches the system again. */
+  clearClass(flow: JobName, cls: ExceptionClass): number {
+    return this.db
+      .prepare(
+        `UPDATE exceptions SET state = 'resolved', reason = 'cleared by a successful run', last_seen = ?
+         WHERE flow = ? AND class = ? AND state = 'open'`,
+      )
+      .run(new Date().toISOString(), flow, cls).changes;
+  }
+
+  decide(id: number, state: 'resolved' | 'ignored' | 'open', reason: string | null): SyncException | null {
+    this.db.prepare('UPDATE exceptions SET state = ?, reason = ?, last_seen = ? WHERE id = ?').run(
+      state,
+      reason,
+      new Date().toISOString(),
+      id,
+    );
+    return this.get(id);
+  }
+
+  get(id: number): SyncException | null {
+    const row = this.db.prepare('SELECT * FROM exceptions WHERE id = ?').get(id) as ExceptionRow | undefined;
+    return row ? toException(row) : null;
+  }
+
+  list(options: { state?: SyncException['state']; flow?: JobName; limit?: number } = {}): SyncException[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.state) {
+      where.push('state = ?');
+      params.push(options.state);
+    }
+    if (options.flow) {
+      where.push('flow = ?');
+      params.push(options.flow);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM exceptions ${clause} ORDER BY last_seen DESC LIMIT ?`)
+      .all(...params, options.limit ?? 500) as ExceptionRow[];
+    return rows.map(toException);
+  }
+
+  openFor(flow: JobName, recordKey: string): SyncException[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM exceptions WHERE flow = ? AND record_key = ? AND state = 'open'`)
+      .all(flow, recordKey) as ExceptionRow[];
+    return rows.map(toException);
+  }
+}

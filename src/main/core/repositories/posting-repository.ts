@@ -1,0 +1,218 @@
+import type { Posting, PostingKind, PostingRow, PostingState } from '../../../shared/domain/postings';
+import type { Db } from '../store/database';
+
+interface PostingDbRow {
+  id: number;
+  kind: PostingKind;
+  idempotency_key: string;
+  ongoing_id: number;
+  specter_id: string;
+  number: string;
+  counterpart: string;
+  delivery_date: string;
+  packet_no: string;
+  tracking_url: string;
+  send_email: number;
+  create_invoice: number;
+  rows: string;
+  state: PostingState;
+  attempts: number;
+  last_error: string | null;
+  ack_state: Posting['ackState'];
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  specter_result_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toPosting = (r: PostingDbRow): Posting => ({
+  id: r.id,
+  kind: r.kind,
+  idempotencyKey: r.idempotency_key,
+  ongoingId: r.ongoing_id,
+  specterId: r.specter_id,
+  number: r.number,
+  counterpart: r.counterpart,
+  deliveryDate: r.delivery_date,
+  packetNo: r.packet_no,
+  trackingUrl: r.tracking_url,
+  sendEmail: r.send_email === 1,
+  createInvoice: r.create_invoice === 1,
+  rows: JSON.parse(r.rows) as PostingRow[],
+  state: r.state,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  ackState: r.ack_state,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  reason: r.reason,
+  specterResultId: r.specter_result_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type NewPosting = Omit<
+  Posting,
+  | 'id'
+  | 'state'
+  | 'attempts'
+  | 'lastError'
+  | 'ackState'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'reason'
+  | 'specterResultId'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/**
+ * The outbox of Specter postings. Every state change is a compare-and-set on the current state, so two
+ * callers (a scheduled run and an operator click, or a run restarted after a crash) can never both send.
+ */
+export class PostingRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Insert a proposal unless one with the same idempotency key exists; returns the stored posting. */
+  propose(p: NewPosting): { posting: Posting; created: boolean } {
+    const now = new Date().toISOString();
+    const result = this.db
+      .prepare(
+        `INSERT INTO postings (kind, idempotency_key, ongoing_id, specter_id, number, counterpart, delivery_date,
+           packet_no, tracking_url, send_email, create_invoice, rows, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)
+         ON CONFLICT (idempotency_key) DO NOTHING`,
+      )
+      .run(
+        p.kind,
+        p.idempotencyKey,
+        p.ongoingId,
+        p.specterId,
+        p.number,
+        p.counterpart,
+        p.deliveryDate,
+        p.packetNo,
+        p.trackingUrl,
+        p.sendEmail ? 1 : 0,
+        p.createInvoice ? 1 : 0,
+        JSON.stringify(p.rows),
+        now,
+        now,
+      );
+    return { posting: this.byKey(p.idempotencyKey) as Posting, created: result.changes === 1 };
+  }
+
+  get(id: number): Posting | null {
+    const row = this.db.prepare('SELECT * FROM postings WHERE id = ?').get(id) as PostingDbRow | undefined;
+    return row ? toPosting(row) : null;
+  }
+
+  byKey(idempotencyKey: string): Posting | null {
+    const row = this.db.prepare('SELECT * FROM postings WHERE idempotency_key = ?').get(idempotencyKey) as
+      | PostingDbRow
+      | undefined;
+    return row ? toPosting(row) : null;
+  }
+
+  list(options: { kind?: PostingKind; states?: PostingState[]; ongoingId?: number; limit?: number } = {}): Posting[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.kind) {
+      where.push('kind = ?');
+      params.push(options.kind);
+    }
+    if (options.states?.length) {
+      where.push(`state IN (${options.states.map(() => '?').join(', ')})`);
+      params.push(...options.states);
+    }
+    if (options.ongoingId !== undefined) {
+      where.push('ongoing_id = ?');
+      params.push(options.ongoingId);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM postings ${clause} ORDER BY id DESC LIMIT ?`)
+      .all(...params, options.limit ?? 1000) as PostingDbRow[];
+    return rows.map(toPosting);
+  }
+
+  /**
+   * Move from one of `from` to `to` atomically. Returns the updated posting, or null when the posting was
+   * not in an allowed state (someone else moved it first).
+   */
+  transition(
+    id: number,
+    from: PostingState[],
+    to: PostingState,
+    extra: {
+      lastError?: string | null;
+      decidedBy?: string;
+      reason?: string | null;
+      specterResultId?: string;
+      countAttempt?: boolean;
+      ackState?: Posting['ackState'];
+    } = {},
+  ): Posting | null {
+    const sets = ['state = ?', 'updated_at = ?'];
+    const params: unknown[] = [to, new Date().toISOString()];
+    if (extra.lastError !== undefined) {
+      sets.push('last_error = ?');
+      params.push(extra.lastError);
+    }
+    if (extra.decidedBy !== undefined) {
+      sets.push('decided_by = ?', 'decided_at = ?');
+      params.push(extra.decidedBy, new Date().toISOString());
+    }
+    if (extra.reason !== undefined) {
+      sets.push('reason = ?');
+      params.push(extra.reason);
+    }
+    if (extra.specterResultId !== undefined) {
+      sets.push('specter_result_id = ?');
+      params.push(extra.specterResultId);
+    }
+    if (extra.ackState !== undefined) {
+      sets.push('ack_state = ?');
+      params.push(extra.ackState);
+    }
+    if (extra.countAttempt) sets.push('attempts = attempts + 1');
+    const changed = this.db
+      .prepare(`UPDATE postings SET ${sets.join(', ')} WHERE id = ? AND state IN (${from.map(() => '?').join(', ')})`)
+      .run(...params, id, ...from).changes;
+    return changed === 1 ? this.get(id) : null;
+  }
+
+  setAckState(id: number, ackState: Posting['ackState'], lastError: string | null = null): void {
+    this.db
+      .prepare('UPDATE postings SET ack_state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+      .run(ackState, lastError, new Date().toISOString(), id);
+  }
+
+  /** Options an operator may change while the posting is still undecided. */
+  setOptions(id: number, options: { sendEmail?: boolean; createInvoice?: boolean }): Posting | null {
+    const current = this.get(id);
+    if (!current || !['proposed', 'held'].includes(current.state)) return null;
+    this.db
+      .prepare(
+        `UPDATE postings SET send_email = ?, create_invoice = ?, updated_at = ? WHERE id = ? AND state IN ('proposed', 'held')`,
+      )
+      .run(
+        (options.sendEmail ?? current.sendEmail) ? 1 : 0,
+        (options.createInvoice ?? current.createInvoice) ? 1 : 0,
+        new Date().toISOString(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  /** Postings left in 'sending' by a crash: their outcome is unknown. */
+  markSendingInDoubt(): number {
+    return this.db
+      .prepare(
+        `UPDATE postings SET state = 'in_doubt', last_error = 'The app stopped while sending; Specter is checked before any retry.', updated_at = ? WHERE state = 'sending'`,
+      )
+      .run(new Date().toISOString()).changes;
+  }
+}

@@ -1,0 +1,139 @@
+import type { RecordPage, RecordState, SyncedRecord } from '../../../shared/domain/sync';
+import type { Db } from '../store/database';
+
+type Flow = SyncedRecord['flow'];
+
+interface RecordRow {
+  flow: Flow;
+  key: string;
+  specter_id: string;
+  ongoing_id: number | null;
+  state: RecordState;
+  ongoing_status: number | null;
+  ongoing_status_text: string;
+  payload_hash: string | null;
+  specter_changed: string;
+  summary: string;
+  message: string;
+  last_sent_at: string | null;
+  updated_at: string;
+}
+
+export interface StoredRecord extends SyncedRecord {
+  /** Hash of the last payload Ongoing accepted; an unchanged record sends nothing. */
+  payloadHash: string | null;
+  specterChanged: string;
+}
+
+const toRecord = (r: RecordRow): StoredRecord => ({
+  flow: r.flow,
+  key: r.key,
+  specterId: r.specter_id,
+  ongoingId: r.ongoing_id,
+  state: r.state,
+  ongoingStatus: r.ongoing_status,
+  ongoingStatusText: r.ongoing_status_text,
+  summary: JSON.parse(r.summary) as Record<string, string | number>,
+  message: r.message,
+  lastSentAt: r.last_sent_at,
+  updatedAt: r.updated_at,
+  payloadHash: r.payload_hash,
+  specterChanged: r.specter_changed,
+});
+
+export interface RecordUpsert {
+  flow: Flow;
+  key: string;
+  specterId?: string;
+  ongoingId?: number | null;
+  state: RecordState;
+  ongoingStatus?: number | null;
+  ongoingStatusText?: string;
+  payloadHash?: string | null;
+  specterChanged?: string;
+  summary?: Record<string, string | number>;
+  message?: string;
+  sent?: boolean;
+}
+
+/** The link between a Specter record and its Ongoing twin, with the hash of what was last sent. */
+export class RecordRepository {
+  constructor(private readonly db: Db) {}
+
+  get(flow: Flow, key: string): StoredRecord | null {
+    const row = this.db.prepare('SELECT * FROM records WHERE flow = ? AND key = ?').get(flow, key) as
+      | RecordRow
+      | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  byOngoingId(flow: Flow, ongoingId: number): StoredRecord | null {
+    const row = this.db.prepare('SELECT * FROM records WHERE flow = ? AND ongoing_id = ?').get(flow, ongoingId) as
+      | RecordRow
+      | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Insert or update; fields left undefined keep their stored value. */
+  upsert(u: RecordUpsert): StoredRecord {
+    const current = this.get(u.flow, u.key);
+    const now = new Date().toISOString();
+    const next: RecordRow = {
+      flow: u.flow,
+      key: u.key,
+      specter_id: u.specterId ?? current?.specterId ?? '',
+      ongoing_id: u.ongoingId !== undefined ? u.ongoingId : (current?.ongoingId ?? null),
+      state: u.state,
+      ongoing_status: u.ongoingStatus !== undefined ? u.ongoingStatus : (current?.ongoingStatus ?? null),
+      ongoing_status_text: u.ongoingStatusText ?? current?.ongoingStatusText ?? '',
+      payload_hash: u.payloadHash !== undefined ? u.payloadHash : (current?.payloadHash ?? null),
+      specter_changed: u.specterChanged ?? current?.specterChanged ?? '',
+      summary: JSON.stringify(u.summary ?? current?.summary ?? {}),
+      message: u.message ?? '',
+      last_sent_at: u.sent ? now : (current?.lastSentAt ?? null),
+      updated_at: now,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO records (flow, key, specter_id, ongoing_id, state, ongoing_status, ongoing_status_text,
+           payload_hash, specter_changed, summary, message, last_sent_at, updated_at)
+         VALUES (@flow, @key, @specter_id, @ongoing_id, @state, @ongoing_status, @ongoing_status_text,
+           @payload_hash, @specter_changed, @summary, @message, @last_sent_at, @updated_at)
+         ON CONFLICT(flow, key) DO UPDATE SET specter_id = excluded.specter_id, ongoing_id = excluded.ongoing_id,
+           state = excluded.state, ongoing_status = excluded.ongoing_status,
+           ongoing_status_text = excluded.ongoing_status_text, payload_hash = excluded.payload_hash,
+           specter_changed = excluded.specter_changed, summary = excluded.summary, message = excluded.message,
+           last_sent_at = excluded.last_sent_at, updated_at = excluded.updated_at`,
+      )
+      .run(next);
+    return toRecord(next);
+  }
+
+  /** A page of records for the UI; `search` matches the key and the summary text. */
+  page(options: { flow: Flow; search?: string; state?: RecordState; offset?: number; limit?: number }): RecordPage {
+    const where = ['flow = @flow'];
+    const params: Record<string, unknown> = { flow: options.flow };
+    if (options.state) {
+      where.push('state = @state');
+      params.state = options.state;
+    }
+    if (options.search) {
+      where.push("(key LIKE @search ESCAPE '!' OR summary LIKE @search ESCAPE '!')");
+      params.search = `%${options.search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    }
+    const clause = where.join(' AND ');
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM records WHERE ${clause}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM records WHERE ${clause} ORDER BY updated_at DESC, key LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: options.limit ?? 200, offset: options.offset ?? 0 }) as RecordRow[];
+    return { total, rows: rows.map(toRecord) };
+  }
+
+  countByState(flow: Flow): Partial<Record<RecordState, number>> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM records WHERE flow = ? GROUP BY state').all(flow) as {
+      state: RecordState;
+      n: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+}
