@@ -1,0 +1,423 @@
+/**
+ * Every Specter wire name in one place: scripts, actions, parameters, XML element and attribute
+ * names, envelope codes and the "primary value per action" table used for the request key.
+ * Both the Specter client and the Specter simulator take their names from here, so a correction
+ * from Specter's partner documentation is a one-file change.
+ *
+ * Tags (see specs/specter-api-notes.md):
+ *   // CODE        seen in public client code calling api.specter.se
+ *   // DOC         written in a public document
+ *   // ASSUMPTION  unknown; a proposal that must be confirmed against Specter's documentation
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Scripts and transport
+// ---------------------------------------------------------------------------------------------
+
+export const SCRIPT = {
+  /** Reads and batch acknowledgements. */
+  getInfo: 'getInfo.asp', // CODE
+  /** Writes. */
+  putInfo: 'putInfo.asp', // CODE
+} as const;
+
+export type SpecterScript = (typeof SCRIPT)[keyof typeof SCRIPT];
+
+/** Values of the `useXML` parameter. */
+export const USE_XML = {
+  /** Plain text `result;id;message` reply (writes). */
+  text: '1', // CODE
+  /** XML reply with `<APIresponse>`. */
+  xml: '2', // CODE
+} as const;
+
+/** The character set of every request value and every reply. */
+export const WIRE_CHARSET = 'ISO-8859-1'; // CODE (utf8_decode/utf8_encode in C1) -> INF
+export const XML_PROLOG = `<?xml version="1.0" encoding="${WIRE_CHARSET}"?>`; // ASSUMPTION
+export const FORM_CONTENT_TYPE = `application/x-www-form-urlencoded; charset=${WIRE_CHARSET}`;
+
+/** Timestamps (last change) are `yyyy-MM-dd HH:mm:ss`, Stockholm local time, no offset. */
+export const TIMESTAMP_TIME_ZONE = 'Europe/Stockholm'; // ASSUMPTION
+/** A change time later than anything Specter holds: a list from here is empty (cheap auth check). */
+export const FAR_FUTURE_TIMESTAMP = '9999-12-31 23:59:59'; // ASSUMPTION (format)
+
+/** Literal Specter sends instead of a quantity when an article has no stock record. */
+export const NO_ITEMS_AVAILABLE = 'noItemsAvailable'; // CODE
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------------------------
+
+export const ACTION = {
+  // Batch change feeds on getInfo.asp
+  articleFeed: 'getArticleInfoExternalNeedUpdate', // CODE
+  articleFeedAck: 'updateArticleInfosFromBatch', // CODE
+  stockFeed: 'getArticleExternalNeedUpdate', // CODE
+  stockFeedAck: 'updateArticlesFromBatch', // CODE
+  orderFeed: 'getOrdersExternalNeedUpdate', // CODE
+  orderFeedAck: 'updateOrdersFromBatch', // CODE
+
+  // Plain reads on getInfo.asp
+  getOrders: 'getOrders', // ASSUMPTION
+  getOrder: 'getOrder', // ASSUMPTION
+  getPurchases: 'getPurchases', // ASSUMPTION
+  getPurchase: 'getPurchase', // ASSUMPTION
+  getArticles: 'getArticles', // ASSUMPTION
+  getStock: 'getStock', // ASSUMPTION
+
+  // Writes on putInfo.asp
+  newOrderSubmit: 'newOrderSubmit', // CODE
+  newArticleSubmit: 'newArticleSubmit', // CODE
+  newCustomerSubmit: 'newCustomerSubmit', // CODE
+  deliverySubmit: 'deliverySubmit', // ASSUMPTION
+  purchaseDeliverySubmit: 'purchaseDeliverySubmit', // ASSUMPTION
+  stockUpdateSubmit: 'stockUpdateSubmit', // ASSUMPTION
+} as const;
+
+export type SpecterAction = (typeof ACTION)[keyof typeof ACTION];
+
+/** A batch change feed: the read action and its acknowledgement. */
+export interface BatchFeedNames {
+  read: SpecterAction;
+  ack: SpecterAction;
+}
+
+export const BATCH_FEED = {
+  articles: { read: ACTION.articleFeed, ack: ACTION.articleFeedAck },
+  stock: { read: ACTION.stockFeed, ack: ACTION.stockFeedAck },
+  orders: { read: ACTION.orderFeed, ack: ACTION.orderFeedAck },
+} as const satisfies Record<string, BatchFeedNames>;
+
+export type BatchFeedName = keyof typeof BATCH_FEED;
+
+/** Which script serves an action. */
+export function scriptForAction(action: string): SpecterScript {
+  const writes: readonly string[] = [
+    ACTION.newOrderSubmit,
+    ACTION.newArticleSubmit,
+    ACTION.newCustomerSubmit,
+    ACTION.deliverySubmit,
+    ACTION.purchaseDeliverySubmit,
+    ACTION.stockUpdateSubmit,
+  ];
+  return writes.includes(action) ? SCRIPT.putInfo : SCRIPT.getInfo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters (Specter matches names case-insensitively; these are the spellings the client sends)
+// ---------------------------------------------------------------------------------------------
+
+export const PARAM = {
+  // Sent on every call
+  action: 'action', // CODE (clients send both Action and action)
+  sbmId: 'sbmId', // CODE
+  apiUserId: 'apiUserId', // CODE
+  key: 'key', // CODE
+  useXML: 'useXML', // CODE
+
+  // Batch feeds
+  batchNo: 'batchNo', // CODE
+  getMultipleStocksites: 'getMultipleStocksites', // CODE
+
+  // List reads
+  changedFrom: 'changedFrom', // ASSUMPTION
+  deliveryStatus: 'deliveryStatus', // ASSUMPTION
+  stockSiteId: 'stockSiteId', // CODE (as `stocksiteid` on newOrderSubmit)
+  /** Stock read paging: only articles whose number sorts after this one. */
+  afterArticleNo: 'afterArticleNo', // ASSUMPTION
+  purchaseId: 'purchaseId', // ASSUMPTION
+
+  // Delivery submit / purchase delivery submit
+  orderId: 'orderId', // ASSUMPTION (for these actions)
+  deliveryDate: 'deliveryDate', // DOC (S5, yyyy-MM-dd)
+  packetNo: 'packetNo', // ASSUMPTION
+  sendDeliveryEmail: 'sendDeliveryEmail', // ASSUMPTION
+  createInvoice: 'createInvoice', // ASSUMPTION
+  sendEmail: 'sendEmail', // ASSUMPTION
+
+  // Row fields (sent with the `_N` suffix, see rowParam)
+  rowNo: 'rowNo', // ASSUMPTION
+  rowId: 'rowId', // ASSUMPTION
+  noOfItems: 'noOfItems', // CODE
+  articleNo: 'articleNo', // CODE
+  noItemsInStock: 'noItemsInStock', // CODE (newArticleSubmit)
+
+  // Other writes
+  customerId: 'customerId', // CODE
+  name: 'name', // CODE
+  firstName: 'firstName', // CODE
+  surName: 'surName', // CODE
+} as const;
+
+/** Row parameter name with Specter's 1-based `_N` suffix: rowParam('articleNo', 1) → 'articleNo_1'. */
+export function rowParam(name: string, rowNumber: number): string {
+  if (!Number.isInteger(rowNumber) || rowNumber < 1) {
+    throw new Error(`Specter row numbers start at 1; got ${rowNumber} for "${name}".`);
+  }
+  return `${name}_${rowNumber}`;
+}
+
+/** Most rows a write may carry in one call (C1 sends at most 100 articles per call). */
+export const MAX_ROWS_PER_WRITE = 100; // CODE (client choice) -> ASSUMPTION as a server limit
+
+/** Boolean flags on the wire. */
+export const FLAG = { yes: '1', no: '0' } as const; // CODE
+
+// ---------------------------------------------------------------------------------------------
+// Key: the primary value per action
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How the primary value of the key is taken from a call's parameters. `lookup` reads a parameter
+ * by name (case-insensitively on the server). Returns undefined when the parameter is missing.
+ */
+export type PrimaryValueRule = {
+  /** Parameter names shown in a "missing parameter" message. */
+  params: readonly string[];
+  pick: (lookup: (name: string) => string | undefined) => string | undefined;
+};
+
+const byParam = (name: string): PrimaryValueRule => ({ params: [name], pick: (lookup) => lookup(name) });
+
+/** Customer name: company name, or "firstName surName"; trimmed, double spaces collapsed. */
+const customerName: PrimaryValueRule = {
+  params: [PARAM.name, PARAM.firstName, PARAM.surName],
+  pick: (lookup) => {
+    const company = lookup(PARAM.name)?.trim();
+    const raw = company ? company : `${lookup(PARAM.firstName) ?? ''} ${lookup(PARAM.surName) ?? ''}`;
+    const collapsed = raw.trim().split(' ').filter(Boolean).join(' ');
+    return collapsed === '' ? undefined : collapsed;
+  },
+};
+
+export const PRIMARY_VALUE: Record<SpecterAction, PrimaryValueRule> = {
+  [ACTION.articleFeed]: byParam(PARAM.batchNo), // CODE
+  [ACTION.articleFeedAck]: byParam(PARAM.batchNo), // CODE
+  [ACTION.stockFeed]: byParam(PARAM.batchNo), // CODE
+  [ACTION.stockFeedAck]: byParam(PARAM.batchNo), // CODE
+  [ACTION.orderFeed]: byParam(PARAM.batchNo), // CODE
+  [ACTION.orderFeedAck]: byParam(PARAM.batchNo), // CODE
+  [ACTION.getOrders]: byParam(PARAM.changedFrom), // ASSUMPTION
+  [ACTION.getPurchases]: byParam(PARAM.changedFrom), // ASSUMPTION
+  [ACTION.getArticles]: byParam(PARAM.changedFrom), // ASSUMPTION
+  [ACTION.getOrder]: byParam(PARAM.orderId), // ASSUMPTION
+  [ACTION.getPurchase]: byParam(PARAM.purchaseId), // ASSUMPTION
+  [ACTION.getStock]: byParam(PARAM.stockSiteId), // ASSUMPTION
+  [ACTION.newOrderSubmit]: byParam(PARAM.customerId), // CODE
+  [ACTION.newArticleSubmit]: byParam(rowParam(PARAM.articleNo, 1)), // CODE
+  [ACTION.newCustomerSubmit]: customerName, // CODE
+  [ACTION.deliverySubmit]: byParam(PARAM.orderId), // ASSUMPTION
+  [ACTION.purchaseDeliverySubmit]: byParam(PARAM.orderId), // ASSUMPTION
+  [ACTION.stockUpdateSubmit]: byParam(rowParam(PARAM.articleNo, 1)), // ASSUMPTION
+};
+
+export function isSpecterAction(action: string): action is SpecterAction {
+  return Object.hasOwn(PRIMARY_VALUE, action);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reply envelope
+// ---------------------------------------------------------------------------------------------
+
+/** Text envelope: `1;<id>;<message>` or `0;<code>;<message>`. */
+export const TEXT_ENVELOPE = {
+  separator: ';', // CODE
+  ok: '1', // CODE
+  failed: '0', // CODE
+  /** Row separator of text list replies. */
+  rowSeparator: '\r', // CODE
+} as const;
+
+export const XML_ENVELOPE = {
+  root: 'response', // ASSUMPTION (clients never read it)
+  apiResponse: 'APIresponse', // CODE
+  result: 'result', // CODE
+  code: 'code', // CODE
+  message: 'message', // CODE
+  id: 'id', // ASSUMPTION
+  /** Invoice created by a delivery submit (XML replies only; the text reply carries it as the message). */
+  invoiceId: 'invoiceId', // ASSUMPTION
+  responseMaxLimit: 'responseMaxLimit', // CODE
+} as const;
+
+/** Error codes in the envelope. Only 99 has been seen; the rest are a proposal. */
+export const ERROR_CODE = {
+  ok: 0,
+  invalidKey: 1, // ASSUMPTION (also used for an unknown apiUserId)
+  unknownSbmId: 2, // ASSUMPTION
+  missingParameter: 3, // ASSUMPTION
+  unknownAction: 4, // ASSUMPTION
+  notFound: 5, // ASSUMPTION
+  invalidValue: 6, // ASSUMPTION
+  batchOpen: 99, // CODE
+} as const;
+
+/** Codes that mean the credentials were refused. */
+export const AUTH_ERROR_CODES: readonly number[] = [ERROR_CODE.invalidKey, ERROR_CODE.unknownSbmId];
+
+/** The open-batch message; the old batch number is the text between the first pair of single quotes. */
+export const batchOpenMessage = (oldBatchNo: string) => `Batch '${oldBatchNo}' is not finished`; // CODE (shape)
+export const BATCH_QUOTE = "'"; // CODE
+
+// ---------------------------------------------------------------------------------------------
+// XML payload names
+// ---------------------------------------------------------------------------------------------
+
+/** Articles (§4.1). Attributes are marked @ in comments; the rest are child elements. */
+export const XML_ARTICLE = {
+  list: 'articles', // CODE
+  item: 'article', // CODE
+  articleNo: 'articleNo', // CODE (element)
+  name: 'name', // CODE (element)
+  articleComment: 'articleComment', // ASSUMPTION (element)
+  articleId: 'articleId', // ASSUMPTION (@)
+  articleGroup: 'articleGroup', // ASSUMPTION (@)
+  barCode: 'barCode', // CODE (@)
+  buyPrice: 'buyPrice', // CODE (@)
+  priceExclVat: 'priceExclVat', // CODE (@, read side spells Vat)
+  stockPrice: 'stockPrice', // ASSUMPTION (@)
+  vatPercent: 'vatPercent', // ASSUMPTION (@)
+  productVolume: 'productVolume', // ASSUMPTION (@)
+  productWeight: 'productWeight', // CODE (@)
+  manufacturingCountryCode: 'manufacturingCountryCode', // ASSUMPTION (@)
+  commodityCode: 'commodityCode', // ASSUMPTION (@)
+  lastChanged: 'lastChanged', // ASSUMPTION (@)
+  suppliers: 'suppliers', // ASSUMPTION (element)
+  supplier: 'supplier', // ASSUMPTION (element)
+  supplierNo: 'supplierNo', // CODE (@ on supplier)
+  supplierName: 'supplierName', // CODE (@ on supplier)
+  supplierArticleNo: 'supplierArticleNo', // CODE (@ on supplier)
+  supplierBuyPrice: 'supplierBuyPrice', // CODE (@ on supplier)
+  isDefault: 'isDefault', // ASSUMPTION (@ on supplier)
+} as const;
+
+/** Stock (§4.2 feed shape, reused by the full stock read). */
+export const XML_STOCK = {
+  root: 'stockChanges', // CODE
+  site: 'stock', // CODE
+  siteId: 'stockSiteId', // ASSUMPTION (@ on stock)
+  siteName: 'name', // ASSUMPTION (@ on stock)
+  list: 'articles', // CODE
+  item: 'article', // CODE
+  articleNo: 'articleNo', // CODE (element)
+  noItemsAv: 'noItemsAv', // CODE (element, available)
+  noItemsInStock: 'noItemsInStock', // ASSUMPTION (element, physical)
+} as const;
+
+/** Orders (§6.2, §4.3). */
+export const XML_ORDER = {
+  list: 'orders', // CODE
+  item: 'order', // CODE
+  orderId: 'orderId', // ASSUMPTION (@)
+  orderNo: 'orderNo', // CODE (@)
+  externalOrderNo: 'externalOrderNo', // CODE (@)
+  customerId: 'customerId', // CODE (@)
+  currency: 'currency', // CODE (@)
+  deliveryDate: 'deliveryDate', // DOC (@)
+  lastChanged: 'lastChanged', // ASSUMPTION (@)
+  stockSiteId: 'stockSiteId', // ASSUMPTION (@)
+  bulkId: 'bulkId', // ASSUMPTION (@)
+  agentNo: 'agentNo', // ASSUMPTION (@)
+  status: 'orderstatus', // CODE (element)
+  deliveryStatus: 'deliveryStatus', // CODE (@ on orderstatus)
+  statusId: 'statusId', // CODE (@ on orderstatus)
+  customerReference: 'customerReference', // ASSUMPTION (element)
+  customerOrderReference: 'customerOrderReference', // CODE (element)
+  internalComment: 'internalComment', // CODE (element)
+  publishedComment: 'publishedComment', // CODE (element)
+  notifyDeliveryByMobile: 'notifyDeliveryByMobile', // CODE (element)
+  notifyDeliveryMobileNo: 'notifyDeliveryMobileNo', // CODE (element)
+  preparedShipmentId: 'preparedShipmentId', // CODE (element)
+  rows: 'rows', // ASSUMPTION
+  row: 'row', // ASSUMPTION
+  deliveries: 'deliveries', // CODE
+  delivery: 'delivery', // CODE
+} as const;
+
+/** Customer inside an order (§6.2). */
+export const XML_CUSTOMER = {
+  item: 'customer', // ASSUMPTION
+  customerId: 'customerId', // CODE
+  firstName: 'firstName', // CODE
+  surName: 'surName', // CODE
+  name: 'name', // CODE
+  orgNo: 'orgNo', // CODE
+  vatNo: 'vatNo', // CODE
+  phoneNo: 'phoneNo', // CODE
+  mobileNo: 'mobileNo', // CODE
+  emailAddress: 'emailAddress', // CODE
+  invoiceAddress: 'invoiceAddress', // ASSUMPTION (element)
+  deliveryAddress: 'deliveryAddress', // ASSUMPTION (element)
+} as const;
+
+/** Attributes of an address element (invoice or delivery address, supplier). */
+export const XML_ADDRESS = {
+  attention: 'attention', // CODE
+  companyName: 'companyName', // ASSUMPTION
+  address: 'address', // CODE
+  address2: 'addressRow2', // CODE
+  address3: 'addressRow3', // ASSUMPTION
+  zipCode: 'zipCode', // ASSUMPTION (writes use zipCodeEng)
+  city: 'city', // CODE
+  countryCode: 'countryCode', // CODE
+} as const;
+
+/** Attributes of an order or purchase row. */
+export const XML_ROW = {
+  rowId: 'rowId', // ASSUMPTION
+  rowNo: 'rowNo', // ASSUMPTION
+  articleNo: 'articleNo', // CODE
+  articleName: 'articleName', // CODE (element)
+  noOfItems: 'noOfItems', // CODE
+  noOfItems2: 'noOfItems2', // CODE
+  /** Items already delivered (sales) or received (purchases). */
+  deliveredNoOfItems: 'deliveredNoOfItems', // ASSUMPTION
+  priceExclVat: 'priceExclVAT', // CODE (write-side spelling, reused)
+  vatPercent: 'vatPercent', // CODE
+  rowSumExclVat: 'rowSumExclVAT', // ASSUMPTION
+  rowSumVat: 'rowSumVAT', // ASSUMPTION
+} as const;
+
+/** Attributes of a delivery recorded on an order or a purchase. */
+export const XML_DELIVERY = {
+  deliveryId: 'deliveryId', // ASSUMPTION
+  trackingNo: 'trackingNo', // CODE
+  deliveryDate: 'deliveryDate', // ASSUMPTION
+  invoiceId: 'invoiceId', // ASSUMPTION
+  updated: 'updated', // CODE (@ on deliveries)
+} as const;
+
+/** Purchases (§6.3). */
+export const XML_PURCHASE = {
+  list: 'purchases', // ASSUMPTION
+  item: 'purchase', // ASSUMPTION
+  purchaseId: 'purchaseId', // ASSUMPTION
+  purchaseNo: 'purchaseNo', // ASSUMPTION
+  orderDate: 'orderDate', // ASSUMPTION
+  deliveryOutDate: 'deliveryOutDate', // ASSUMPTION
+  lastChanged: 'lastChanged', // ASSUMPTION
+  stockSiteId: 'stockSiteId', // ASSUMPTION
+  currency: 'currency', // ASSUMPTION
+  supplier: 'supplier', // ASSUMPTION (element)
+  supplierNo: 'supplierNo', // CODE
+  supplierName: 'name', // ASSUMPTION (@ on supplier)
+  phoneNo: 'phoneNo', // ASSUMPTION
+  emailAddress: 'emailAddress', // ASSUMPTION
+} as const;
+
+/** Element names that may repeat and must always be read as lists. */
+export const XML_REPEATING = new Set<string>([
+  XML_ARTICLE.item,
+  XML_ARTICLE.supplier,
+  XML_ORDER.item,
+  XML_ORDER.row,
+  XML_ORDER.delivery,
+  XML_PURCHASE.item,
+  XML_STOCK.site,
+]);
+
+/** Delivery status codes: N = not delivered, P = partly, D = delivered. */
+export const DELIVERY_STATUS = { notDelivered: 'N', partly: 'P', delivered: 'D' } as const; // CODE (D) / DOC (N) / ASSUMPTION (P)
+/** Order status id meaning deleted / cancelled. */
+export const STATUS_ID_DELETED = '5'; // CODE
+export const STATUS_ID_ACTIVE = '1'; // ASSUMPTION
