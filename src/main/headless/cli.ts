@@ -192,8 +192,19 @@ async function secretsCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function simCommand(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('The simulators are not part of this build yet.\n');
+async function simCommand(args: string[], io: CliIo): Promise<number> {
+  const [which, ...rest] = args;
+  if (which === 'specter') {
+    const { runSpecterSimulatorCli } = await import('../simulators/specter/cli');
+    await runSpecterSimulatorCli(rest);
+    return 0;
+  }
+  if (which === 'ongoing') {
+    const { runOngoingSimulatorCli } = await import('../simulators/ongoing/cli');
+    await runOngoingSimulatorCli(rest);
+    return 0;
+  }
+  io.stderr('Use "sim specter [options]" or "sim ongoing [options]"; add --help for the options.\n');
   return 2;
 }
 

@@ -1,19 +1,95 @@
+import type { FaultRates } from '../simulators/faults';
+import {
+  createWarehouseClock,
+  demoOngoingFixture,
+  ONGOING_DEMO_USER,
+  type OngoingFixture,
+  type OngoingSimulator,
+  startOngoingSimulator,
+  type WarehouseClock,
+} from '../simulators/ongoing';
+import {
+  createSpecterDemoFixture,
+  SPECTER_DEMO_CREDENTIALS,
+  type SpecterFixture,
+  type SpecterSimulator,
+  startSpecterSimulator,
+} from '../simulators/specter';
 import type { AppContext } from '../core/app-context';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
+import type { Settings } from '../../shared/settings';
+
+export interface DemoOptions {
+  specterFixture?: SpecterFixture;
+  ongoingFixture?: OngoingFixture;
+  latencyMs?: number;
+  specterFaults?: FaultRates;
+  ongoingFaults?: FaultRates;
+  /** Advance the simulated warehouse (release, pick, ship, receive) every this many ms; 0 = never. */
+  warehouseClockMs?: number;
+  /** Physical stock new articles get in the simulated warehouse. */
+  newArticleStock?: number | ((articleNumber: string) => number);
+}
 
 export interface DemoEnvironment {
+  specter: SpecterSimulator;
+  ongoing: OngoingSimulator;
+  clock: WarehouseClock | null;
+  /** The demo credentials; not secret, held in memory only. */
   secrets: MemorySecretStore;
+  /** The settings that point the app at the simulators. */
+  settingsPatch: Pick<Settings, 'specter' | 'ongoing'>;
   /** Point the app's settings at the demo peers. */
   configure(context: AppContext): void;
   close(): Promise<void>;
 }
 
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
-export async function startDemoEnvironment(): Promise<DemoEnvironment> {
-  const secrets = new MemorySecretStore();
+export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
+  const specter = await startSpecterSimulator({
+    credentials: SPECTER_DEMO_CREDENTIALS,
+    fixture: options.specterFixture ?? createSpecterDemoFixture(),
+    latencyMs: options.latencyMs,
+    faults: options.specterFaults,
+  });
+  const ongoing = await startOngoingSimulator({
+    users: [{ ...ONGOING_DEMO_USER }],
+    fixture: options.ongoingFixture ?? demoOngoingFixture(),
+    latencyMs: options.latencyMs,
+    faults: options.ongoingFaults,
+    newArticleStock: options.newArticleStock ?? ((articleNumber) => 20 + ((articleNumber.length * 7) % 40)),
+  });
+  const clock = options.warehouseClockMs
+    ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })
+    : null;
+  clock?.start();
+  const secrets = new MemorySecretStore({
+    'specter.apiUserKey': SPECTER_DEMO_CREDENTIALS.apiUserKey,
+    'specter.integrationKey': SPECTER_DEMO_CREDENTIALS.integrationKey,
+    'ongoing.password': ONGOING_DEMO_USER.password,
+  });
+  const settingsPatch: Pick<Settings, 'specter' | 'ongoing'> = {
+    specter: {
+      baseUrl: specter.url,
+      sbmId: SPECTER_DEMO_CREDENTIALS.sbmId,
+      apiUserId: SPECTER_DEMO_CREDENTIALS.apiUserId,
+      stockSiteId: '1',
+      keyScheme: 'v2',
+    },
+    ongoing: { warehouse: ongoing.url, user: ONGOING_DEMO_USER.user, goodsOwnerId: ONGOING_DEMO_USER.goodsOwnerId },
+  };
   return {
+    specter,
+    ongoing,
+    clock,
     secrets,
-    configure: () => {},
-    close: async () => {},
+    settingsPatch,
+    configure: (context) => {
+      context.settings.save({ ...context.settings.get(), ...settingsPatch });
+    },
+    close: async () => {
+      clock?.stop();
+      await Promise.all([specter.close(), ongoing.close()]);
+    },
   };
 }

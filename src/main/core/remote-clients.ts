@@ -1,0 +1,104 @@
+import { SPECTER_KEY_PAIRS } from '../../shared/credentials';
+import type { RemoteSystemName } from '../../shared/api';
+import type { Settings } from '../../shared/settings';
+import { NotConfiguredError } from './app-service';
+import { OngoingClient, ongoingBaseUrl } from './ongoing';
+import type { SecretStore } from './secrets/secret-store';
+import { SpecterClient } from './specter';
+
+export interface RemoteClients {
+  specter(): SpecterClient;
+  ongoing(): OngoingClient;
+}
+
+export interface RemoteClientOptions {
+  settings: () => Settings;
+  secrets: SecretStore;
+  timeoutMs?: number;
+}
+
+/** What is missing before a system can be called, as one sentence for the operator (empty when complete). */
+export function missingConfiguration(system: RemoteSystemName, settings: Settings): string {
+  const missing: string[] = [];
+  if (system === 'specter') {
+    if (!settings.specter.baseUrl) missing.push('API address');
+    if (!settings.specter.sbmId) missing.push('SBM ID');
+    if (!settings.specter.stockSiteId) missing.push('stock site id');
+  } else {
+    if (!settings.ongoing.warehouse) missing.push('warehouse name or API address');
+    if (!settings.ongoing.user) missing.push('API user');
+    if (!settings.ongoing.goodsOwnerId) missing.push('goods owner id');
+  }
+  return missing.length
+    ? `Set ${missing.join(', ')} for ${system === 'specter' ? 'Specter' : 'Ongoing'} in Settings.`
+    : '';
+}
+
+async function requireSecret(secrets: SecretStore, name: Parameters<SecretStore['get']>[0]): Promise<string> {
+  const value = await secrets.get(name);
+  if (!value) throw new NotConfiguredError(`The secret ${name} is not stored. Enter it in Settings.`);
+  return value;
+}
+
+/**
+ * Builds the two API clients from the current settings, and rebuilds one when its settings change.
+ * Secrets are read from the keychain on every call, never kept in a field or passed around.
+ */
+export function createRemoteClients(options: RemoteClientOptions): RemoteClients {
+  let specter: { signature: string; client: SpecterClient } | null = null;
+  let ongoing: { signature: string; client: OngoingClient } | null = null;
+  return {
+    specter() {
+      const settings = options.settings();
+      const missing = missingConfiguration('specter', settings);
+      if (missing) throw new NotConfiguredError(missing);
+      const signature = JSON.stringify(settings.specter);
+      if (!specter || specter.signature !== signature) {
+        const [inner, outer] = SPECTER_KEY_PAIRS[settings.specter.keyScheme];
+        specter = {
+          signature,
+          client: new SpecterClient({
+            baseUrl: settings.specter.baseUrl,
+            timeoutMs: options.timeoutMs,
+            credentials: async () => ({
+              sbmId: settings.specter.sbmId,
+              apiUserId: settings.specter.apiUserId,
+              apiUserKey: await requireSecret(options.secrets, inner),
+              integrationKey: await requireSecret(options.secrets, outer),
+            }),
+          }),
+        };
+      }
+      return specter.client;
+    },
+    ongoing() {
+      const settings = options.settings();
+      const missing = missingConfiguration('ongoing', settings);
+      if (missing) throw new NotConfiguredError(missing);
+      const signature = JSON.stringify(settings.ongoing);
+      if (!ongoing || ongoing.signature !== signature) {
+        ongoing = {
+          signature,
+          client: new OngoingClient({
+            baseUrl: ongoingBaseUrl(settings.ongoing.warehouse),
+            goodsOwnerId: settings.ongoing.goodsOwnerId as number,
+            timeoutMs: options.timeoutMs,
+            credentials: async () => ({
+              user: settings.ongoing.user,
+              password: await requireSecret(options.secrets, 'ongoing.password'),
+            }),
+          }),
+        };
+      }
+      return ongoing.client;
+    },
+  };
+}
+
+/** The connection test behind the Settings page's "Test connection" buttons. */
+export function createConnectionProbe(clients: RemoteClients) {
+  return async (system: RemoteSystemName): Promise<void> => {
+    if (system === 'specter') await clients.specter().testConnection();
+    else await clients.ongoing().checkConnection();
+  };
+}
