@@ -3,7 +3,7 @@
  * Integration tests of the sync jobs and postings build on it.
  */
 import { type AppContext, createAppContext } from '../../src/main/core/app-context';
-import { createRemoteClients, type RemoteClients } from '../../src/main/core/remote-clients';
+import type { RemoteClients } from '../../src/main/core/remote-clients';
 import type { SyncDeps } from '../../src/main/core/sync/deps';
 import { type DemoEnvironment, type DemoOptions, startDemoEnvironment } from '../../src/main/headless/demo';
 import type { SettingsPatch } from '../../src/shared/settings';
@@ -29,14 +29,15 @@ export interface HarnessOptions extends DemoOptions {
 }
 
 function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): Omit<SyncHarness, 'close' | 'reopen'> {
-  const context = createAppContext({ dataDir, secrets: env.secrets, mode: 'headless' });
+  const context = createAppContext({
+    dataDir,
+    secrets: env.secrets,
+    mode: 'headless',
+    clientTimeoutMs: options.timeoutMs ?? 3_000,
+  });
   env.configure(context);
   if (options.settings) context.settings.save(mergeSettings(context.settings.get(), options.settings));
-  const clients = createRemoteClients({
-    settings: () => context.settings.get(),
-    secrets: env.secrets,
-    timeoutMs: options.timeoutMs ?? 3_000,
-  });
+  const { clients } = context;
   const deps: SyncDeps = {
     db: context.db,
     clients,

@@ -21,7 +21,8 @@ describe('remote clients built from settings and keychain', () => {
     await expect(probe('specter')).resolves.toBeUndefined();
     await expect(probe('ongoing')).resolves.toBeUndefined();
     const state = await h.context.service.testConnection({ system: 'ongoing' });
-    expect(state.state).toBe('not_configured');
+    expect(state).toMatchObject({ system: 'ongoing', state: 'ok', message: 'Connected.' });
+    expect((await h.context.service.getStatus({})).connections.ongoing.state).toBe('ok');
   });
 
   it('reports a wrong secret as an authentication failure without revealing it', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppStatus } from '../../shared/api';
-import { AppService, type ConnectionProbe, NotConfiguredError, type SyncRuntime } from './app-service';
+import { AppService, type ConnectionProbe, type SyncRuntime } from './app-service';
+import { createConnectionProbe, createRemoteClients, type RemoteClients } from './remote-clients';
 import { EventBus } from './event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import { AuditLogRepository } from './repositories/audit-log-repository';
@@ -20,8 +21,10 @@ export interface AppContextOptions {
   secrets: SecretStore;
   mode: AppStatus['mode'];
   demo?: boolean;
-  /** Checks a remote system; defaults to "not configured" until the clients are wired. */
+  /** Checks a remote system; defaults to a real call through the API clients. */
   probe?: ConnectionProbe;
+  /** Per-attempt timeout of the API clients. */
+  clientTimeoutMs?: number;
   logToConsole?: boolean;
 }
 
@@ -39,6 +42,7 @@ export interface AppContext {
   logger: Logger;
   secrets: SecretStore;
   service: AppService;
+  clients: RemoteClients;
   /** Attach the running sync engine (scheduler, postings, stock); the API then serves its methods. */
   attachRuntime(runtime: SyncRuntime | null): void;
   close(): void;
@@ -55,6 +59,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const exceptions = new ExceptionRepository(db);
   const postings = new PostingRepository(db);
   let runtime: SyncRuntime | null = null;
+  const clients = createRemoteClients({
+    settings: () => settings.get(),
+    secrets: options.secrets,
+    timeoutMs: options.clientTimeoutMs,
+  });
   const events = new EventBus();
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
   runs.markInterrupted();
@@ -69,11 +78,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     secrets: options.secrets,
     events,
     logger,
-    probe:
-      options.probe ??
-      (async (system) => {
-        throw new NotConfiguredError(`No ${system} client is configured.`);
-      }),
+    probe: options.probe ?? createConnectionProbe(clients),
     info: {
       version: APP_VERSION,
       mode: options.mode,
@@ -96,6 +101,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     logger,
     secrets: options.secrets,
     service,
+    clients,
     attachRuntime: (r) => {
       runtime = r;
     },
