@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { getApi } from './api';
-import { EmptyPage } from './pages/EmptyPage';
+import { ActivityPage } from './pages/ActivityPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PostingsPage } from './pages/PostingsPage';
+import { ArticlesPage, OrdersPage } from './pages/RecordsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StockPage } from './pages/StockPage';
 import { PAGES, type Page, useAppStore, useT } from './store';
 
-const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  orders: 'empty.orders',
-  deliveries: 'empty.deliveries',
-  receipts: 'empty.receipts',
-  stock: 'empty.stock',
-  articles: 'empty.articles',
-  activity: 'empty.activity',
+const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = {
+  overview: OverviewPage,
+  orders: OrdersPage,
+  deliveries: () => <PostingsPage kind="delivery" />,
+  receipts: () => <PostingsPage kind="receipt" />,
+  stock: StockPage,
+  articles: ArticlesPage,
+  activity: ActivityPage,
+  settings: SettingsPage,
 };
 
 export function App() {
@@ -29,7 +34,7 @@ export function App() {
     return getApi().onEvent(applyEvent);
   }, [load, applyEvent]);
 
-  const emptyText = EMPTY_TEXT[page];
+  const View = PAGE_VIEWS[page];
   return (
     <div className="layout">
       <nav className="sidebar" aria-label="main">
@@ -53,9 +58,7 @@ export function App() {
           </div>
         )}
         {notice && <output className="banner notice">{t(notice as MessageKey)}</output>}
-        {page === 'overview' && <OverviewPage />}
-        {page === 'settings' && <SettingsPage />}
-        {emptyText && <EmptyPage title={t(`nav.${page}` as MessageKey)} text={t(emptyText)} />}
+        <View />
       </main>
     </div>
   );

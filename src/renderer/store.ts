@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppEvent, AppStatus, ConnectionState, RemoteSystemName } from '../shared/api';
+import type { JobState } from '../shared/domain/sync';
 import type { SecretName } from '../shared/credentials';
 import type { Language, MessageKey } from '../shared/i18n';
 import { translate } from '../shared/i18n';
@@ -27,7 +28,13 @@ interface AppState {
   error: string | null;
   notice: string | null;
   busy: boolean;
+  jobs: JobState[];
+  /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
+  revision: number;
   setPage(page: Page): void;
+  loadJobs(): Promise<void>;
+  /** Run an action; its error (if any) shows in the banner. Returns true on success. */
+  act(fn: () => Promise<unknown>, notice?: MessageKey): Promise<boolean>;
   load(): Promise<void>;
   saveSettings(patch: SettingsPatch): Promise<void>;
   saveSecrets(values: Partial<Record<SecretName, string>>): Promise<void>;
@@ -39,13 +46,15 @@ interface AppState {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useAppStore = create<AppState>((set, get) => {
-  const run = async (fn: () => Promise<void>, notice?: string) => {
+  const run = async (fn: () => Promise<unknown>, notice?: string): Promise<boolean> => {
     set({ busy: true, error: null, notice: null });
     try {
       await fn();
       set({ notice: notice ?? null });
+      return true;
     } catch (error) {
       set({ error: message(error) });
+      return false;
     } finally {
       set({ busy: false });
     }
@@ -58,7 +67,17 @@ export const useAppStore = create<AppState>((set, get) => {
     error: null,
     notice: null,
     busy: false,
+    jobs: [],
+    revision: 0,
     setPage: (page) => set({ page, error: null, notice: null }),
+    act: (fn, notice) => run(fn, notice),
+    loadJobs: async () => {
+      try {
+        set({ jobs: await getApi().listJobs({}) });
+      } catch {
+        // Not every process runs the sync engine (e.g. a one-shot command); the Overview says so.
+      }
+    },
     load: () =>
       run(async () => {
         const api = getApi();
@@ -68,25 +87,28 @@ export const useAppStore = create<AppState>((set, get) => {
           api.hasCredentials({}),
         ]);
         set({ status, settings, credentials });
-      }),
+        await get().loadJobs();
+      }).then(() => undefined),
     saveSettings: (patch) =>
       run(async () => {
         set({ settings: await getApi().updateSettings({ patch }) });
-      }, 'common.saved'),
+      }, 'common.saved').then(() => undefined),
     saveSecrets: (values) =>
       run(async () => {
         set({ credentials: await getApi().setCredentials({ values }) });
-      }, 'common.saved'),
+      }, 'common.saved').then(() => undefined),
     clearSecrets: (names) =>
       run(async () => {
         set({ credentials: await getApi().clearCredentials({ names }) });
-      }),
+      }).then(() => undefined),
     testConnection: (system) =>
       run(async () => {
         const connection = await getApi().testConnection({ system });
         get().applyEvent({ type: 'connection', connection });
-      }),
+      }).then(() => undefined),
     applyEvent: (event) => {
+      if (event.type === 'jobs') set({ jobs: event.jobs, revision: get().revision + 1 });
+      if (event.type === 'progress' && event.progress.phase === 'finished') set({ revision: get().revision + 1 });
       if (event.type === 'status') set({ status: event.status });
       if (event.type === 'settings') set({ settings: event.settings });
       if (event.type === 'connection') {

@@ -167,7 +167,8 @@ export class Scheduler {
         intervalSeconds: this.options.intervalSeconds(name),
         lastRun: slot.lastRun,
         nextRunAt: enabled && !paused ? new Date(next).toISOString() : null,
-        backoffUntil: slot.backoffUntil && slot.backoffUntil > this.now() ? new Date(slot.backoffUntil).toISOString() : null,
+        backoffUntil:
+          slot.backoffUntil && slot.backoffUntil > this.now() ? new Date(slot.backoffUntil).toISOString() : null,
         lastError: slot.lastError,
       };
     });
@@ -219,7 +220,15 @@ export class Scheduler {
     }
     this.emit({
       type: 'progress',
-      progress: { job: name, runId, phase: 'finished', done: 0, total: null, counts: result.counts, status: result.status },
+      progress: {
+        job: name,
+        runId,
+        phase: 'finished',
+        done: 0,
+        total: null,
+        counts: result.counts,
+        status: result.status,
+      },
     });
     if (!dryRun) this.emitStates();
     return { run, plan: result.plan };

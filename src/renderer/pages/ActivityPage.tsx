@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { MessageKey } from '../../shared/i18n';
+import { getApi } from '../api';
+import { formatTime, useApiData } from '../hooks';
+import { useAppStore, useT } from '../store';
+
+/** The exception inbox, the run history and the audit log. */
+export function ActivityPage() {
+  const t = useT();
+  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
+  const act = useAppStore((s) => s.act);
+  const [onlyOpen, setOnlyOpen] = useState(true);
+  const [ignoring, setIgnoring] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const exceptions = useApiData(() => getApi().listExceptions({ state: onlyOpen ? 'open' : undefined }), [onlyOpen]);
+  const runs = useApiData(() => getApi().listRuns({ limit: 50 }), []);
+  const audit = useApiData(() => getApi().listAudit({ limit: 100 }), []);
+  const decide = (id: number, action: 'retry' | 'resolve' | 'ignore', why?: string) =>
+    act(() => getApi().decideException({ id, action, reason: why }));
+
+  return (
+    <section>
+      <h1>{t('nav.activity')}</h1>
+      <div className="toolbar">
+        <h2>{t('activity.exceptions')}</h2>
+        <label>
+          <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />{' '}
+          {t('activity.open')}
+        </label>
+      </div>
+      {exceptions.data?.length === 0 && <p className="muted">{t('empty.activity')}</p>}
+      <table className="grid wide" aria-label={t('activity.exceptions')}>
+        <tbody>
+          {exceptions.data?.map((e) => (
+            <tr key={e.id} data-testid={`exception-${e.flow}-${e.recordKey}`}>
+              <td>{t(`job.${e.flow}` as MessageKey)}</td>
+              <td>
+                <span className={`badge badge-class-${e.class}`}>{e.class}</span>
+              </td>
+              <td>{e.recordKey}</td>
+              <td>
+                {e.message}
+                {e.differences.length > 0 && (
+                  <div className="muted">
+                    {e.differences.map((d) => `${d.field}: ${d.specter} ≠ ${d.ongoing}`).join(' · ')}
+                  </div>
+                )}
+                {e.reason && <div className="muted">{e.reason}</div>}
+              </td>
+              <td className="muted">
+                {e.occurrences}× · {formatTime(e.lastSeen, lang)}
+              </td>
+              <td className="actions-cell">
+                {e.state === 'open' && ignoring !== e.id && (
+                  <>
+                    <button type="button" onClick={() => void decide(e.id, 'retry')}>
+                      {t('activity.retry')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => void decide(e.id, 'resolve')}>
+                      {t('activity.resolve')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setIgnoring(e.id)}>
+                      {t('activity.ignore')}
+                    </button>
+                  </>
+                )}
+                {ignoring === e.id && (
+                  <form
+                    onSubmit={(ev) => {
+                      ev.preventDefault();
+                      void decide(e.id, 'ignore', reason).then(() => {
+                        setIgnoring(null);
+                        setReason('');
+                      });
+                    }}
+                  >
+                    <input
+                      aria-label={t('activity.ignoreReason')}
+                      placeholder={t('activity.ignoreReason')}
+                      value={reason}
+                      onChange={(ev) => setReason(ev.target.value)}
+                    />
+                    <button type="submit" disabled={!reason.trim()}>
+                      {t('activity.ignore')}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('activity.runs')}</h2>
+      <table className="grid wide" aria-label={t('activity.runs')}>
+        <tbody>
+          {runs.data?.map((r) => (
+            <tr key={r.id}>
+              <td>{t(`job.${r.job}` as MessageKey)}</td>
+              <td>
+                <span className={`badge badge-run-${r.status}`}>{r.status}</span>{' '}
+                {r.dryRun ? `(${t('jobs.dryRun')})` : ''}
+              </td>
+              <td>{formatTime(r.startedAt, lang)}</td>
+              <td className="muted">
+                {r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : ''}
+              </td>
+              <td className="muted">
+                {Object.entries(r.counts)
+                  .filter(([, v]) => v)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(' · ')}
+              </td>
+              <td className="error-text">{r.error}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('activity.audit')}</h2>
+      <table className="grid wide" aria-label={t('activity.audit')}>
+        <tbody>
+          {audit.data?.map((a) => (
+            <tr key={a.id}>
+              <td>{formatTime(a.at, lang)}</td>
+              <td>{a.actor}</td>
+              <td>{a.action}</td>
+              <td>{a.subject}</td>
+              <td className="muted mono">{JSON.stringify(a.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

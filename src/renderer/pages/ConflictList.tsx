@@ -1,0 +1,56 @@
+import { getApi } from '../api';
+import { formatTime, useApiData } from '../hooks';
+import { useAppStore, useT } from '../store';
+
+/** Open conflicts of a flow: what Specter says vs what Ongoing has, field by field. */
+export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
+  const act = useAppStore((s) => s.act);
+  const conflicts = useApiData(
+    async () => (await getApi().listExceptions({ state: 'open', flow })).filter((e) => e.class === 'conflict'),
+    [flow],
+  );
+  if (!conflicts.data?.length) return <p className="muted">{t('orders.noConflicts')}</p>;
+  return (
+    <div className="conflicts">
+      {conflicts.data.map((c) => (
+        <article key={c.id} className="card" data-testid={`conflict-${c.recordKey}`}>
+          <header>
+            <strong>{c.recordKey}</strong> <span className="muted">{formatTime(c.lastSeen, lang)}</span>
+          </header>
+          <p>{c.message}</p>
+          {c.differences.length > 0 && (
+            <table className="grid diff">
+              <thead>
+                <tr>
+                  <th>{t('orders.field')}</th>
+                  <th>Specter</th>
+                  <th>Ongoing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.differences.map((d) => (
+                  <tr key={d.field}>
+                    <td>{d.field}</td>
+                    <td className="diff-specter">{d.specter}</td>
+                    <td className="diff-ongoing">{d.ongoing}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void act(() => getApi().decideException({ id: c.id, action: 'resolve' }))}
+            >
+              {t('activity.resolve')}
+            </button>
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}
