@@ -86,12 +86,18 @@ export const apiInputSchemas = {
       path: ['reason'],
     }),
   setPostingOptions: z
-    .object({ id: z.number().int().positive(), sendEmail: z.boolean().optional(), createInvoice: z.boolean().optional() })
+    .object({
+      id: z.number().int().positive(),
+      sendEmail: z.boolean().optional(),
+      createInvoice: z.boolean().optional(),
+    })
     .strict(),
   getStockReport: empty,
   refreshStock: empty,
   pushStock: z
-    .object({ articleNos: z.union([z.literal('all'), z.array(z.string().min(1)).min(1, 'select at least one article')]) })
+    .object({
+      articleNos: z.union([z.literal('all'), z.array(z.string().min(1)).min(1, 'select at least one article')]),
+    })
     .strict(),
   listAudit: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
   getWarehouseStatuses: empty,

@@ -32,7 +32,15 @@ const proposal = (key: string): NewPosting => ({
 describe('RecordRepository', () => {
   it('keeps stored fields that an update leaves out, and pages with search', () => {
     const records = new RecordRepository(db());
-    records.upsert({ flow: 'orders', key: '1001', specterId: '5521', ongoingId: 9, state: 'synced', payloadHash: 'h1', summary: { customer: 'Åsa Öberg' } });
+    records.upsert({
+      flow: 'orders',
+      key: '1001',
+      specterId: '5521',
+      ongoingId: 9,
+      state: 'synced',
+      payloadHash: 'h1',
+      summary: { customer: 'Åsa Öberg' },
+    });
     const updated = records.upsert({ flow: 'orders', key: '1001', state: 'conflict', message: 'started' });
     expect(updated).toMatchObject({ specterId: '5521', ongoingId: 9, payloadHash: 'h1', state: 'conflict' });
     records.upsert({ flow: 'orders', key: '1002', state: 'synced', summary: { customer: 'Kalle 100%' } });
@@ -70,7 +78,9 @@ describe('PostingRepository', () => {
   it('moves state only from the expected states (compare-and-set)', () => {
     const postings = new PostingRepository(db());
     const { posting } = postings.propose(proposal('delivery:17:x'));
-    expect(postings.transition(posting.id, ['proposed'], 'confirmed', { decidedBy: 'operator' })?.state).toBe('confirmed');
+    expect(postings.transition(posting.id, ['proposed'], 'confirmed', { decidedBy: 'operator' })?.state).toBe(
+      'confirmed',
+    );
     expect(postings.transition(posting.id, ['confirmed'], 'sending', { countAttempt: true })?.attempts).toBe(1);
     expect(postings.transition(posting.id, ['confirmed'], 'sending')).toBeNull();
     expect(postings.markSendingInDoubt()).toBe(1);

@@ -16,7 +16,10 @@ const row = (over: Partial<StockDifference>): StockDifference => ({
 
 describe('stock CSV export', () => {
   it('writes a BOM, a Swedish header and one semicolon-separated line per article', () => {
-    const csv = stockCsv([row({}), row({ articleNo: 'A-2', heldBack: true, heldBackReason: 'delivery 1001 not reported' })]);
+    const csv = stockCsv([
+      row({}),
+      row({ articleNo: 'A-2', heldBack: true, heldBackReason: 'delivery 1001 not reported' }),
+    ]);
     expect(csv.startsWith('\uFEFFArtikelnr;Benämning;')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);

@@ -112,7 +112,10 @@ describe('Scheduler', () => {
     let unreachable = true;
     const job: Job = {
       name: 'orders',
-      run: async () => (unreachable ? { counts: {}, status: 'failed', error: 'ECONNREFUSED', unreachable: true } : { counts: {}, status: 'ok' }),
+      run: async () =>
+        unreachable
+          ? { counts: {}, status: 'failed', error: 'ECONNREFUSED', unreachable: true }
+          : { counts: {}, status: 'ok' },
     };
     const s = setup([job]);
     await s.scheduler.runNow('orders');
@@ -149,7 +152,9 @@ describe('Scheduler', () => {
     const s = setup([job]);
     const outcome = await s.scheduler.runNow('receipts');
     expect(outcome.run).toMatchObject({ status: 'failed', error: 'boom in receipts' });
-    const phases = s.seen.filter((e) => e.type === 'progress').map((e) => (e.type === 'progress' ? e.progress.phase : ''));
+    const phases = s.seen
+      .filter((e) => e.type === 'progress')
+      .map((e) => (e.type === 'progress' ? e.progress.phase : ''));
     expect(phases).toEqual(['started', 'progress', 'finished']);
   });
 

@@ -181,7 +181,12 @@ export class AppService implements ApiMethods {
   async decideException({ id, action, reason }: ApiInput<'decideException'>) {
     const current = this.deps.exceptions.get(id);
     if (!current) throw new ApiError('invalid_input', `No exception with id ${id}.`);
-    this.deps.audit.append({ actor: 'operator', action: `exception.${action}`, subject: String(id), details: { reason } });
+    this.deps.audit.append({
+      actor: 'operator',
+      action: `exception.${action}`,
+      subject: String(id),
+      details: { reason },
+    });
     if (action === 'retry') {
       await this.sync().scheduler.runNow(current.flow);
       return this.deps.exceptions.get(id) as NonNullable<ReturnType<ExceptionRepository['get']>>;

@@ -6,15 +6,7 @@
 
 export type PostingKind = 'delivery' | 'receipt';
 
-export type PostingState =
-  | 'proposed'
-  | 'held'
-  | 'rejected'
-  | 'confirmed'
-  | 'sending'
-  | 'done'
-  | 'failed'
-  | 'in_doubt';
+export type PostingState = 'proposed' | 'held' | 'rejected' | 'confirmed' | 'sending' | 'done' | 'failed' | 'in_doubt';
 
 export interface PostingRow {
   /** Specter row no (deliveries) or row id (receipts). */

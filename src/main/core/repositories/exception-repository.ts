@@ -36,7 +36,13 @@ const toException = (r: ExceptionRow): SyncException => ({
 export class ExceptionRepository {
   constructor(private readonly db: Db) {}
 
-  raise(e: { flow: JobName; recordKey: string; class: ExceptionClass; message: string; differences?: FieldDifference[] }) {
+  raise(e: {
+    flow: JobName;
+    recordKey: string;
+    class: ExceptionClass;
+    message: string;
+    differences?: FieldDifference[];
+  }) {
     const now = new Date().toISOString();
     this.db
       .prepare(
@@ -71,12 +77,9 @@ export class ExceptionRepository {
   }
 
   decide(id: number, state: 'resolved' | 'ignored' | 'open', reason: string | null): SyncException | null {
-    this.db.prepare('UPDATE exceptions SET state = ?, reason = ?, last_seen = ? WHERE id = ?').run(
-      state,
-      reason,
-      new Date().toISOString(),
-      id,
-    );
+    this.db
+      .prepare('UPDATE exceptions SET state = ?, reason = ?, last_seen = ? WHERE id = ?')
+      .run(state, reason, new Date().toISOString(), id);
     return this.get(id);
   }
 

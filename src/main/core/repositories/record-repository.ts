@@ -130,7 +130,9 @@ export class RecordRepository {
   }
 
   countByState(flow: Flow): Partial<Record<RecordState, number>> {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM records WHERE flow = ? GROUP BY state').all(flow) as {
+    const rows = this.db
+      .prepare('SELECT state, COUNT(*) AS n FROM records WHERE flow = ? GROUP BY state')
+      .all(flow) as {
       state: RecordState;
       n: number;
     }[];
