@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ApiEnvelope, ApiMethods } from '../../shared/api';
 import { dispatchApiCall } from '../core/api-dispatch';
+import { readRequestBody } from '../core/net/read-body';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logging/logger';
 
@@ -81,24 +82,6 @@ function sendJson(res: http.ServerResponse, status: number, body: ApiEnvelope<un
 const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
   sendJson(res, status, { ok: false, error: { code: code as never, message } });
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('Request body is larger than 1 MiB.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /**
  * The headless transport of the API contract: `POST /api/<method>` with a JSON body, `GET /api/events`
  * as server-sent events, and the built renderer as static files. Every API request needs the per-start
@@ -141,7 +124,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
         let input: unknown = {};
-        const raw = await readBody(req);
+        const raw = (await readRequestBody(req, MAX_BODY_BYTES)).toString('utf8');
         if (raw.trim()) {
           try {
             input = JSON.parse(raw);

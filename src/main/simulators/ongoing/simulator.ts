@@ -4,6 +4,7 @@
  * OpenAPI schemas, the "no update after the warehouse started" rule, fault injection, latency, a
  * record of every call, and a JSON control API under `/_control/` (no auth) to act as the warehouse.
  */
+import { BodyTooLargeError, readRequestBody } from '../../core/net/read-body';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
@@ -156,24 +157,6 @@ function redactHeaders(headers: IncomingMessage['headers']): Record<string, stri
     else out[name] = text;
   }
   return out;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new OngoingSimError(413, 'The request body is too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, answer: Answer): void {
@@ -715,7 +698,9 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
 
     if (pathname === '/_control' || pathname.startsWith('/_control/')) {
       try {
-        const raw = await readBody(req);
+        const raw = await readRequestBody(req, MAX_BODY_BYTES).catch((e: unknown) => {
+          throw e instanceof BodyTooLargeError ? new OngoingSimError(413, 'The request body is too large.') : e;
+        });
         const segments = pathname.split('/').filter(Boolean).slice(1);
         sendJson(res, handleControl(method, segments, url.searchParams, raw));
       } catch (error) {
@@ -772,7 +757,9 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
 
     let raw: Buffer;
     try {
-      raw = await readBody(req);
+      raw = await readRequestBody(req, MAX_BODY_BYTES).catch((e: unknown) => {
+        throw e instanceof BodyTooLargeError ? new OngoingSimError(413, 'The request body is too large.') : e;
+      });
     } catch (error) {
       const status = error instanceof OngoingSimError ? error.status : 400;
       sendJson(res, {

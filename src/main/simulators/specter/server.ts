@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readRequestBody } from '../../core/net/read-body';
 import type { AddressInfo } from 'node:net';
 import type { SpecterCredentials } from '../../../shared/domain/specter';
 import { specterKey } from '../../core/specter/key';
@@ -198,24 +199,6 @@ function charsetOf(contentType: string | undefined): FormCharset {
   const match = /charset\s*=\s*"?([^";]+)/i.exec(contentType ?? '');
   const charset = (match?.[1] ?? '').trim().toLowerCase();
   return charset === 'utf-8' || charset === 'utf8' ? 'utf8' : 'latin1';
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -529,7 +512,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
   async function handleApi(req: IncomingMessage, res: ServerResponse, script: string, rawQuery: string): Promise<void> {
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readRequestBody(req, MAX_BODY_BYTES);
     } catch {
       res.writeHead(413, { 'Content-Type': 'text/plain' });
       res.end('Request too large');
