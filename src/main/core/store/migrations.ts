@@ -125,4 +125,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'postings: Specter state read just before each send',
+    sql: `
+      ALTER TABLE postings ADD COLUMN send_snapshot TEXT;
+    `,
+  },
 ];
