@@ -1,26 +1,42 @@
-import type { Posting } from './postings';
+import type { Posting, PostingRow } from './postings';
 import type { SpecterDeliverySubmit, SpecterPurchaseDeliverySubmit } from './specter';
 
 /**
- * The exact Specter submit a posting turns into: shown to the operator before confirming and sent by the
- * outbox, so what is seen is what is sent. Rows with nothing to report are left out.
+ * The exact Specter submits a posting turns into. The outbox sends these and the Deliveries and Receipts
+ * pages show them before confirming, so what the operator sees is what is sent.
  */
-export function postingToSubmit(posting: Posting): SpecterDeliverySubmit | SpecterPurchaseDeliverySubmit {
-  const rows = posting.rows.filter((r) => r.quantity > 0);
-  if (posting.kind === 'delivery') {
-    return {
-      orderId: posting.specterId,
-      deliveryDate: posting.deliveryDate,
-      rows: rows.map((r) => ({ rowNo: r.rowRef, noOfItems: r.quantity })),
-      packetNo: posting.packetNo,
-      sendDeliveryEmail: posting.sendEmail,
-      createInvoice: posting.createInvoice,
-    };
-  }
+export function deliverySubmitOf(p: {
+  specterId: string;
+  deliveryDate: string;
+  packetNo: string;
+  sendEmail: boolean;
+  createInvoice: boolean;
+  rows: readonly PostingRow[];
+}): SpecterDeliverySubmit {
   return {
-    orderId: posting.specterId,
-    deliveryDate: posting.deliveryDate,
-    rows: rows.map((r) => ({ rowId: r.rowRef, noOfItems: r.quantity })),
-    sendEmail: posting.sendEmail,
+    orderId: p.specterId,
+    deliveryDate: p.deliveryDate,
+    rows: p.rows.map((r) => ({ rowNo: r.rowRef, noOfItems: r.quantity })),
+    packetNo: p.packetNo,
+    sendDeliveryEmail: p.sendEmail,
+    createInvoice: p.createInvoice,
   };
+}
+
+export function receiptSubmitOf(p: {
+  specterId: string;
+  deliveryDate: string;
+  sendEmail: boolean;
+  rows: readonly PostingRow[];
+}): SpecterPurchaseDeliverySubmit {
+  return {
+    orderId: p.specterId,
+    deliveryDate: p.deliveryDate,
+    rows: p.rows.map((r) => ({ rowId: r.rowRef, noOfItems: r.quantity })),
+    sendEmail: p.sendEmail,
+  };
+}
+
+export function postingToSubmit(posting: Posting): SpecterDeliverySubmit | SpecterPurchaseDeliverySubmit {
+  return posting.kind === 'delivery' ? deliverySubmitOf(posting) : receiptSubmitOf(posting);
 }

@@ -2,6 +2,7 @@
  * What differs between outbound deliveries and inbound receipts: where Ongoing keeps what is to be
  * reported, how Specter is told, how Specter's state is read back, and how Ongoing is acknowledged.
  */
+import { deliverySubmitOf, receiptSubmitOf } from '../../../shared/domain/posting-submit';
 import type { Posting, PostingKind } from '../../../shared/domain/postings';
 import type { JobName } from '../../../shared/domain/sync';
 import { text } from '../../../shared/mapping';
@@ -11,12 +12,10 @@ import { orderState, purchaseState, type SpecterRowsState } from './in-doubt';
 import {
   buildDeliveryProposal,
   buildReceiptProposal,
-  deliverySubmitOf,
   orderToReport,
   type ProposalBuild,
   purchaseOrderToReport,
   type RowQuantities,
-  receiptSubmitOf,
 } from './proposals';
 
 /** An Ongoing record with something to report. */

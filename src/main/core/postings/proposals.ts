@@ -259,37 +259,3 @@ export function buildReceiptProposal(
   };
   return result;
 }
-
-/** The Specter delivery submit a stored delivery posting sends (exactly what the operator confirmed). */
-export function deliverySubmitOf(p: {
-  specterId: string;
-  deliveryDate: string;
-  packetNo: string;
-  sendEmail: boolean;
-  createInvoice: boolean;
-  rows: readonly PostingRow[];
-}): SpecterDeliverySubmit {
-  return {
-    orderId: p.specterId,
-    deliveryDate: p.deliveryDate,
-    rows: p.rows.map((r) => ({ rowNo: r.rowRef, noOfItems: r.quantity })),
-    packetNo: p.packetNo,
-    sendDeliveryEmail: p.sendEmail,
-    createInvoice: p.createInvoice,
-  };
-}
-
-/** The Specter purchase delivery submit a stored receipt posting sends. */
-export function receiptSubmitOf(p: {
-  specterId: string;
-  deliveryDate: string;
-  sendEmail: boolean;
-  rows: readonly PostingRow[];
-}): SpecterPurchaseDeliverySubmit {
-  return {
-    orderId: p.specterId,
-    deliveryDate: p.deliveryDate,
-    rows: p.rows.map((r) => ({ rowId: r.rowRef, noOfItems: r.quantity })),
-    sendEmail: p.sendEmail,
-  };
-}
