@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: launch the Electron app when its runtime is installed, else run the headless server.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,6 +26,16 @@ if (binary && fs.existsSync(mainBundle)) {
 } else {
   const why = binary ? 'the Electron bundle is not built (npm run build)' : 'the Electron runtime is not installed';
   console.log(`Electron is not available here (${why}); running the headless server instead.`);
+  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+    spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+  }
   spawn(process.execPath, [path.join(root, 'bin', 'ongoing-specter-sync.mjs'), 'serve', ...args], {
     stdio: 'inherit',
   }).on('exit', (code) => process.exit(code ?? 0));

@@ -50,7 +50,8 @@ export const useAppStore = create<AppState>((set, get) => {
     set({ busy: true, error: null, notice: null });
     try {
       await fn();
-      set({ notice: notice ?? null });
+      // Whatever the action changed (a posting decided, a job run), pages reload their data.
+      set({ notice: notice ?? null, revision: get().revision + 1 });
       return true;
     } catch (error) {
       set({ error: message(error) });

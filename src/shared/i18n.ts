@@ -158,6 +158,20 @@ const sv = {
   'activity.action': 'Åtgärd',
   'overview.openExceptions': 'Öppna undantag',
   'overview.pendingPostings': 'Leveranser och inleveranser att bekräfta',
+  'settings.sync': 'Synkronisering',
+  'settings.sync.intervals': 'Intervall (sekunder)',
+  'settings.sync.orderStatuses': 'Specter-order med leveransstatus',
+  'settings.sync.shippedStatuses': 'Ongoing-status som räknas som skickad',
+  'settings.sync.autoConfirmDeliveries': 'Bekräfta leveranser automatiskt',
+  'settings.sync.autoConfirmReceipts': 'Bekräfta inleveranser automatiskt',
+  'settings.sync.createInvoice': 'Skapa faktura som standard',
+  'settings.sync.sendDeliveryEmail': 'Skicka leveransmejl som standard',
+  'settings.sync.sendReceiptEmail': 'Skicka inleveransmejl som standard',
+  'settings.sync.stockEnabled': 'Synka lagersaldo till Specter',
+  'settings.sync.stockMode': 'Lagersaldo skickas',
+  'settings.sync.stockMode.automatic': 'automatiskt enligt schema',
+  'settings.sync.stockMode.after_review': 'efter granskning på sidan Lager',
+  'settings.sync.statusesUnavailable': 'Lagrets statuslista kunde inte läsas; ange statusnummer.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -321,6 +335,20 @@ const en: Record<MessageKey, string> = {
   'activity.action': 'Action',
   'overview.openExceptions': 'Open exceptions',
   'overview.pendingPostings': 'Deliveries and receipts to confirm',
+  'settings.sync': 'Synchronisation',
+  'settings.sync.intervals': 'Intervals (seconds)',
+  'settings.sync.orderStatuses': 'Specter orders with delivery status',
+  'settings.sync.shippedStatuses': 'Ongoing statuses that count as shipped',
+  'settings.sync.autoConfirmDeliveries': 'Confirm deliveries automatically',
+  'settings.sync.autoConfirmReceipts': 'Confirm receipts automatically',
+  'settings.sync.createInvoice': 'Create invoice by default',
+  'settings.sync.sendDeliveryEmail': 'Send delivery email by default',
+  'settings.sync.sendReceiptEmail': 'Send receipt email by default',
+  'settings.sync.stockEnabled': 'Sync stock to Specter',
+  'settings.sync.stockMode': 'Stock is pushed',
+  'settings.sync.stockMode.automatic': 'automatically on schedule',
+  'settings.sync.stockMode.after_review': 'after review on the Stock page',
+  'settings.sync.statusesUnavailable': 'The warehouse status list could not be read; enter status numbers.',
 };
 
 export type Language = 'sv' | 'en';

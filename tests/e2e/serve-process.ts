@@ -8,6 +8,9 @@ export interface ServeProcess {
   baseUrl: string;
   token: string;
   dataDir: string;
+  /** Demo only: control API base URLs of the simulators (ending in /_control/). */
+  specterControl: string;
+  ongoingControl: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -47,6 +50,8 @@ export async function startServeProcess(extraArgs: string[] = []): Promise<Serve
     baseUrl,
     token,
     dataDir,
+    specterControl: /Specter simulator: (\S+)/.exec(output)?.[1] ?? '',
+    ongoingControl: /Ongoing simulator: (\S+)/.exec(output)?.[1] ?? '',
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -19,7 +19,7 @@ test('the Settings page loads and saves settings through the HTTP bridge', async
   // The token left the address bar after it was read.
   expect(page.url()).not.toContain('token=');
   await page.getByLabel('sbmId').fill('1234');
-  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await page.getByRole('button', { name: 'Spara inställningar' }).first().click();
   await expect(page.getByRole('status')).toHaveText('Sparat');
   const settings = await (
     await fetch(`${serve.baseUrl}api/getSettings`, {
@@ -35,7 +35,7 @@ test('invalid input shows the reason and changes nothing', async ({ page }) => {
   await page.goto(serve.openUrl);
   await page.getByRole('button', { name: 'Inställningar' }).click();
   await page.getByLabel('sbmId').fill('12a');
-  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await page.getByRole('button', { name: 'Spara inställningar' }).first().click();
   await expect(page.getByRole('alert')).toContainText('SBM ID is a number');
 });
 
@@ -55,7 +55,7 @@ test('the language can be switched to English', async ({ page }) => {
   await page.goto(serve.openUrl);
   await page.getByRole('button', { name: 'Inställningar' }).click();
   await page.getByLabel('language').selectOption('en');
-  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await page.getByRole('button', { name: 'Spara inställningar' }).first().click();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Deliveries' })).toBeVisible();
 });

@@ -158,6 +158,28 @@ describe('Scheduler', () => {
     expect(phases).toEqual(['started', 'progress', 'finished']);
   });
 
+  it('a job waits for the run in flight of the jobs it comes after', async () => {
+    const order: string[] = [];
+    const articles = deferredJob('articles');
+    const orders: Job = {
+      name: 'orders',
+      after: ['articles'],
+      run: async () => {
+        order.push('orders');
+        return { counts: {}, status: 'ok' };
+      },
+    };
+    const s = setup([articles.job, orders]);
+    const a = s.scheduler.runNow('articles');
+    const o = s.scheduler.runNow('orders');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    order.push('articles');
+    articles.release({ counts: {}, status: 'ok' });
+    await Promise.all([a, o]);
+    expect(order).toEqual(['articles', 'orders']);
+  });
+
   it('rejects an unknown job with the list of known ones', async () => {
     const s = setup([{ name: 'orders', run: async () => ({ counts: {}, status: 'ok' }) }]);
     await expect(s.scheduler.runNow('stock')).rejects.toThrow('Unknown job "stock". Jobs: orders.');

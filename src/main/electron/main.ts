@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { createAppContext } from '../core/app-context';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
+import { startSyncRuntime } from '../core/sync/runtime';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession } from './window';
@@ -50,13 +51,17 @@ export function startElectronApp(): void {
       secrets: new KeychainSecretStore(),
       mode: 'electron',
     });
+    const sync = startSyncRuntime(context);
     registerIpcHandlers(ipcMain, context.service, { devServerUrl, logger: context.logger });
     forwardEvents(context.events, () => (window && !window.isDestroyed() ? [window.webContents] : []));
     createTray(
       { open: showWindow, quit: () => app.quit() },
       { open: 'Öppna', quit: 'Avsluta', tooltip: 'Ongoing ⇄ Specter Sync' },
     );
-    app.on('will-quit', () => context.close());
+    app.on('will-quit', () => {
+      void sync.stop();
+      context.close();
+    });
     showWindow();
   });
   // Closing the window keeps the app in the tray; quitting is explicit.

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isSecretName, SECRET_NAMES } from '../../shared/credentials';
+import { JOB_NAMES, type JobName } from '../../shared/domain/sync';
 import { settingsPatchSchema } from '../../shared/settings';
+import { startSyncRuntime } from '../core/sync/runtime';
 import { dispatchApiCall } from '../core/api-dispatch';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
@@ -27,12 +29,14 @@ const USAGE = `Usage: ongoing-specter-sync <command> [options]
 
 Commands:
   serve [--port N] [--demo]      Run the sync core and the local web UI (prints its URL)
+        [--warehouse-clock MS]   Demo: how often the simulated warehouse picks, ships and receives (0 = off)
   status [--json]                Show data folder, schema, keychain and which credentials are set
   config get [path]              Print settings (or one value, e.g. specter.sbmId)
   config set <path> <value>      Change one setting, e.g. config set ongoing.goodsOwnerId 12
   secrets set <name>             Store a secret in the OS keychain; the value is read from stdin
   secrets list                   Show which secrets are stored (never their values)
   secrets clear [name]           Remove one or all secrets from the keychain
+  sync [--job NAME] [--dry-run]  Run one job (or all) once; --dry-run shows what would be sent, writes nothing
   sim specter|ongoing [options]  Run a simulator of Specter or Ongoing
 
 Options for every command:
@@ -56,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await secretsCommand(rest, io);
       case 'sim':
         return await simCommand(rest, io);
+      case 'sync':
+        return await syncCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -77,13 +83,31 @@ const common = { 'data-dir': { type: 'string' as const } };
 async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...common, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: {
+      ...common,
+      port: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      'warehouse-clock': { type: 'string' },
+    },
   });
+  const clock = values['warehouse-clock'] === undefined ? undefined : Number(values['warehouse-clock']);
+  if (clock !== undefined && (!Number.isInteger(clock) || clock < 0)) {
+    throw new Error(`--warehouse-clock takes milliseconds (0 = off), got "${values['warehouse-clock']}".`);
+  }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, got "${values.port}".`);
-  const running = await startServe({ dataDir: values['data-dir'], port, demo: values.demo ?? false });
+  const running = await startServe({
+    dataDir: values['data-dir'],
+    port,
+    demo: values.demo ?? false,
+    warehouseClockMs: clock,
+  });
   io.stdout(`Ongoing ⇄ Specter Sync is running${values.demo ? ' on demo data' : ''}.\n`);
+  if (running.demo) {
+    io.stdout(`Specter simulator: ${running.demo.specter.url}/_control/\n`);
+    io.stdout(`Ongoing simulator: ${running.demo.ongoing.controlUrl}\n`);
+  }
   io.stdout(`Open ${running.bridge.openUrl}\n`);
   io.stdout(`Data folder: ${running.context.dataDir}. Stop with Ctrl-C.\n`);
   await new Promise<void>((resolve) => {
@@ -188,6 +212,48 @@ async function secretsCommand(args: string[], io: CliIo): Promise<number> {
     }
     throw new Error('Use "secrets set <name>", "secrets list" or "secrets clear [name]".');
   } finally {
+    context.close();
+  }
+}
+
+async function syncCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...common,
+      job: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const job = values.job;
+  if (job !== undefined && !(JOB_NAMES as readonly string[]).includes(job)) {
+    throw new Error(`Unknown job "${job}". Jobs: ${JOB_NAMES.join(', ')}.`);
+  }
+  const context = openHeadlessContext(values['data-dir']);
+  const runtime = startSyncRuntime(context, { schedule: false });
+  try {
+    const dryRun = values['dry-run'] ?? false;
+    const outcomes = await context.service.syncNow({ job: job as JobName | undefined, dryRun });
+    if (values.json) {
+      io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+    } else {
+      for (const { run, plan } of outcomes) {
+        const counts = Object.entries(run.counts)
+          .filter(([, v]) => v)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+        io.stdout(
+          `${run.job.padEnd(15)} ${run.status.padEnd(8)} ${counts || 'nothing to do'}${run.error ? ` — ${run.error}` : ''}\n`,
+        );
+        for (const change of (plan ?? []).filter((c) => c.action !== 'unchanged')) {
+          io.stdout(`  would ${change.action} ${change.key}${change.message ? `: ${change.message}` : ''}\n`);
+        }
+      }
+    }
+    return outcomes.some((o) => o.run.status === 'failed') ? 1 : 0;
+  } finally {
+    await runtime.stop();
     context.close();
   }
 }

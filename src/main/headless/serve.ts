@@ -4,6 +4,7 @@ import { type AppContext, createAppContext } from '../core/app-context';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { type RunningSync, startSyncRuntime } from '../core/sync/runtime';
 import { startDemoEnvironment } from './demo';
 import { type HttpBridge, startHttpBridge } from './http-bridge';
 
@@ -22,11 +23,17 @@ export interface ServeOptions {
   demo?: boolean;
   staticDir?: string;
   token?: string;
+  /** Run jobs on their schedule (default true). Without it, jobs run only on "sync now". */
+  schedule?: boolean;
+  /** Demo only: how often the simulated warehouse moves orders along (ms). */
+  warehouseClockMs?: number;
 }
 
 export interface RunningServe {
   context: AppContext;
   bridge: HttpBridge;
+  sync: RunningSync;
+  demo: Awaited<ReturnType<typeof startDemoEnvironment>> | null;
   close(): Promise<void>;
 }
 
@@ -37,7 +44,9 @@ export interface RunningServe {
  */
 export async function startServe(options: ServeOptions = {}): Promise<RunningServe> {
   const baseDir = resolveDataDir(options.dataDir);
-  const demo = options.demo ? await startDemoEnvironment() : null;
+  const demo = options.demo
+    ? await startDemoEnvironment({ warehouseClockMs: options.warehouseClockMs ?? 15_000 })
+    : null;
   const dataDir = options.demo && !options.dataDir ? path.join(baseDir, 'demo') : baseDir;
   const context = createAppContext({
     dataDir,
@@ -47,6 +56,9 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
     logToConsole: false,
   });
   if (demo) demo.configure(context);
+  const sync = startSyncRuntime(context, { schedule: options.schedule });
+  // Show each system's state from the start; failures are shown on the Overview and Settings pages.
+  for (const system of ['specter', 'ongoing'] as const) void context.service.testConnection({ system });
   const bridge = await startHttpBridge({
     service: context.service,
     events: context.events,
@@ -59,7 +71,10 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
   return {
     context,
     bridge,
+    sync,
+    demo,
     close: async () => {
+      await sync.stop();
       await bridge.close();
       await demo?.close();
       context.close();

@@ -30,6 +30,8 @@ export interface JobResult {
 
 export interface Job {
   name: JobName;
+  /** Jobs whose run in flight this one waits for first (e.g. orders wait for articles, so lines find them). */
+  after?: JobName[];
   run(context: JobContext): Promise<JobResult>;
 }
 
@@ -45,8 +47,10 @@ export interface SchedulerOptions {
   logger: Logger;
   /** Seconds between runs per job (read on every tick, so settings changes apply at once). */
   intervalSeconds(job: JobName): number;
-  /** Whether a job runs on schedule at all (e.g. stock sync switched off). */
+  /** Whether a job runs on schedule at all (e.g. stock sync switched off, systems not configured). */
   enabled(job: JobName): boolean;
+  /** Whether "sync all" includes the job; default: `enabled`. */
+  includeInRunAll?(job: JobName): boolean;
   /** Persisted pause state. */
   loadPaused(): JobName[];
   savePaused(paused: JobName[]): void;
@@ -137,7 +141,8 @@ export class Scheduler {
   async runAll(options: { dryRun?: boolean } = {}): Promise<RunOutcome[]> {
     const outcomes: RunOutcome[] = [];
     for (const name of this.slots.keys()) {
-      if (!this.options.enabled(name) && !options.dryRun) continue;
+      const included = this.options.includeInRunAll ?? this.options.enabled;
+      if (!included(name) && !options.dryRun) continue;
       outcomes.push(await this.runNow(name, options));
     }
     return outcomes;
@@ -185,6 +190,8 @@ export class Scheduler {
   private async execute(slot: Slot, dryRun: boolean): Promise<RunOutcome> {
     const { runs, logger } = this.options;
     const name = slot.job.name;
+    const before = (slot.job.after ?? []).map((n) => this.slots.get(n)?.inFlight).filter(Boolean);
+    if (before.length) await Promise.allSettled(before);
     const runId = runs.start(name, dryRun);
     this.emit({ type: 'progress', progress: { job: name, runId, phase: 'started', done: 0, total: null, counts: {} } });
     if (!dryRun) this.emitStates();

@@ -1,0 +1,161 @@
+/**
+ * Scheduled job: Specter purchases → Ongoing `PUT /purchaseOrders`.
+ *
+ * The same pattern as sales orders, with its own persisted watermark ('purchaseOrders'): purchases
+ * not yet fully delivered (delivery status N or P) that changed since the watermark (with overlap)
+ * are validated, mapped and sent when their payload changed. Once the warehouse has started
+ * receiving, a purchase order is not replaced: the differences become a conflict in the inbox
+ * (Ongoing offers no PATCH for the mapped purchase order fields). A purchase cancelled in Specter
+ * (status id 5) is cancelled in Ongoing while receiving has not started, else it becomes a conflict.
+ * Fully delivered purchases (D) are not fetched: there is nothing left for the warehouse to receive.
+ */
+import type { SpecterDeliveryStatus, SpecterPurchase } from '../../../../shared/domain/specter';
+import type { FieldDifference } from '../../../../shared/domain/sync';
+import type { GetPurchaseOrderModel, PostPurchaseOrderModel } from '../../../../shared/ongoing/models';
+import { preparePurchase, purchaseRecordName, text } from '../../../../shared/mapping';
+import type { OngoingClient } from '../../ongoing';
+import type { SpecterClient } from '../../specter';
+import { STATUS_ID_DELETED } from '../../specter/wire';
+import type { SyncDeps } from '../deps';
+import type { Job, JobContext, JobResult } from '../scheduler';
+import {
+  compareFields,
+  compareLines,
+  type DocumentRemote,
+  type FieldPair,
+  JobRun,
+  type RemoteDocument,
+  runDocumentJob,
+} from './job-support';
+
+/** Ongoing purchase order status from which receiving has started (Inbound): PUT and DELETE are refused. */
+export const PURCHASE_ORDER_LOCK_STATUS = 300;
+
+/** Delivery statuses of the purchases this job sends. */
+export const PURCHASE_DELIVERY_STATUSES: readonly SpecterDeliveryStatus[] = ['N', 'P'];
+
+/** Purchase order header fields compared between the PUT body and GET /purchaseOrders/{id}. */
+export const PURCHASE_ORDER_FIELD_PAIRS: readonly FieldPair[] = [
+  { field: 'inDate', sent: 'inDate', stored: 'purchaseOrderInfo.inDate', kind: 'date' },
+  {
+    field: 'advanced.orderDate',
+    sent: 'advanced.orderDate',
+    stored: 'purchaseOrderInfo.advanced.orderDate',
+    kind: 'date',
+  },
+  { field: 'supplierInfo.supplierName', sent: 'supplierInfo.supplierName', stored: 'supplierInfo.supplierName' },
+  { field: 'supplierInfo.supplierNumber', sent: 'supplierInfo.supplierNumber', stored: 'supplierInfo.supplierNumber' },
+];
+
+/** Purchase order line fields compared, lines matched by rowNumber (the Specter row id). */
+export const PURCHASE_ORDER_LINE_PAIRS: readonly FieldPair[] = [
+  { field: 'articleNumber', sent: 'articleNumber', stored: 'article.articleNumber' },
+  { field: 'numberOfItems', sent: 'numberOfItems', stored: 'advisedNumberOfItems', kind: 'number' },
+  { field: 'externalOrderLineId', sent: 'externalOrderLineId', stored: 'externalOrderLineId' },
+  { field: 'rowPrice', sent: 'rowPrice', stored: 'rowPrice', kind: 'number' },
+];
+
+export function diffPurchaseOrder(body: PostPurchaseOrderModel, model: GetPurchaseOrderModel): FieldDifference[] {
+  return [
+    ...compareFields(body, model, PURCHASE_ORDER_FIELD_PAIRS),
+    ...compareLines({
+      list: 'purchaseOrderLines',
+      sent: body.purchaseOrderLines ?? [],
+      stored: model.purchaseOrderLines ?? [],
+      sentKey: (l) => l.rowNumber,
+      storedKey: (l) => l.rowNumber ?? '',
+      pairs: PURCHASE_ORDER_LINE_PAIRS,
+      describeSent: (l) => `${l.articleNumber} × ${l.numberOfItems ?? 0}`,
+      describeStored: (l) => `${l.article?.articleNumber ?? '?'} × ${l.advisedNumberOfItems ?? 0}`,
+    }),
+  ];
+}
+
+function remotePurchaseOrder(model: GetPurchaseOrderModel): RemoteDocument {
+  const info = model.purchaseOrderInfo;
+  const status = info?.purchaseOrderStatus;
+  return {
+    id: info?.purchaseOrderId ?? 0,
+    status:
+      status && typeof status.number === 'number'
+        ? { number: status.number, text: status.text ?? String(status.number) }
+        : null,
+    model,
+  };
+}
+
+function purchaseKey(purchase: SpecterPurchase): string {
+  return text(purchase.purchaseNo) ?? `id:${purchase.purchaseId}`;
+}
+
+/** The scheduled purchase order job. */
+export function createPurchaseOrdersJob(deps: SyncDeps): Job {
+  return {
+    name: 'purchaseOrders',
+    run: async (ctx: JobContext): Promise<JobResult> => {
+      let specter: SpecterClient;
+      let ongoing: OngoingClient | null = null;
+      try {
+        specter = deps.clients.specter();
+      } catch (error) {
+        const run = new JobRun(deps, 'purchaseOrders', ctx);
+        run.stop(error, 'connecting to Specter');
+        return run.finish();
+      }
+      try {
+        ongoing = deps.clients.ongoing();
+      } catch (error) {
+        if (!ctx.dryRun) {
+          const run = new JobRun(deps, 'purchaseOrders', ctx);
+          run.stop(error, 'connecting to Ongoing');
+          return run.finish();
+        }
+      }
+      const goodsOwnerId = ongoing?.goodsOwnerId ?? deps.settings().ongoing.goodsOwnerId ?? 0;
+      const client = ongoing;
+      const remote: DocumentRemote<PostPurchaseOrderModel> | null = client && {
+        upsert: async (body) => {
+          const result = await client.upsertPurchaseOrder(body);
+          return { id: result.purchaseOrderId, created: null };
+        },
+        cancel: async (id) => {
+          await client.cancelPurchaseOrder(id);
+        },
+        read: async (id, number) => {
+          if (id !== null) return remotePurchaseOrder(await client.getPurchaseOrder(id));
+          const found = await client.queryPurchaseOrders({ purchaseOrderNumber: number });
+          const model = found.find((p) => p.purchaseOrderInfo?.purchaseOrderNumber === number);
+          return model ? remotePurchaseOrder(model) : null;
+        },
+        diff: (body, model) => diffPurchaseOrder(body, model as GetPurchaseOrderModel),
+      };
+      return runDocumentJob<SpecterPurchase, PostPurchaseOrderModel>(deps, ctx, {
+        job: 'purchaseOrders',
+        noun: 'purchase order',
+        lockStatus: PURCHASE_ORDER_LOCK_STATUS,
+        fetchChanged: async (changedFrom) => {
+          const all: SpecterPurchase[] = [];
+          for (const deliveryStatus of PURCHASE_DELIVERY_STATUSES) {
+            all.push(...(await specter.listPurchases({ deliveryStatus, changedFrom })));
+          }
+          return all;
+        },
+        refetch: (specterId) => specter.getPurchase(specterId),
+        wanted: (purchase) => PURCHASE_DELIVERY_STATUSES.includes(purchase.deliveryStatus),
+        specterId: (purchase) => purchase.purchaseId,
+        key: purchaseKey,
+        changed: (purchase) => purchase.lastChanged,
+        cancelled: (purchase) => purchase.statusId === STATUS_ID_DELETED,
+        recordName: (purchase) => purchaseRecordName(purchase),
+        summary: (purchase) => ({
+          purchaseNo: purchase.purchaseNo,
+          supplier: purchase.supplier?.name ?? '',
+          inDate: purchase.deliveryOutDate,
+          rows: Array.isArray(purchase.rows) ? purchase.rows.length : 0,
+        }),
+        prepare: (purchase, known) => preparePurchase(purchase, goodsOwnerId, known),
+        remote,
+      });
+    },
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * Every row of the integration spec's three field-mapping tables, end to end: a known Specter
+ * article, order and purchase go through the Specter simulator, the Specter client, the sync jobs
+ * and the Ongoing client, and each row is checked on the body the Ongoing simulator RECEIVED,
+ * against a value written out by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticlesJob } from '../../src/main/core/sync/jobs/articles';
+import { createOrdersJob } from '../../src/main/core/sync/jobs/orders';
+import { createPurchaseOrdersJob } from '../../src/main/core/sync/jobs/purchase-orders';
+import type { JobContext } from '../../src/main/core/sync/scheduler';
+import type { SpecterFixture } from '../../src/main/simulators/specter/fixture';
+import { ARTICLE_TABLE, getPath, type MappingTable, ORDER_TABLE, PURCHASE_TABLE } from '../../src/shared/mapping';
+import { type SyncHarness, startSyncHarness } from '../helpers/sync-harness';
+
+const ctx: JobContext = { runId: 0, dryRun: false, progress: () => {} };
+
+const FIXTURE: SpecterFixture = {
+  articles: [
+    {
+      articleNo: 'E-100',
+      articleId: '4711',
+      name: 'Ullsocka grå 39-42',
+      articleComment: 'Varm socka i merinoull',
+      articleGroup: 'Strumpor',
+      barCode: '7350000000017',
+      suppliers: [
+        { supplierNo: '11', supplierName: 'Annan Leverantör AB', supplierArticleNo: 'X-1', isDefault: false },
+        { supplierNo: '10', supplierName: 'Ullspinneriet AB', supplierArticleNo: 'U-1', isDefault: true },
+      ],
+      manufacturingCountryCode: 'se',
+      commodityCode: '61159500',
+      buyPrice: 33.5,
+      priceExclVat: 95.2,
+      stockPrice: 31.25,
+      vatPercent: 12,
+      productVolume: 0.0004,
+      productWeight: 0.08,
+      lastChanged: '2026-01-05 08:00:00',
+    },
+  ],
+  customers: [
+    {
+      customerId: 'C-77',
+      firstName: 'Åsa',
+      surName: 'Öberg',
+      name: 'Öberg Design AB',
+      orgNo: '556677-8899',
+      vatNo: 'SE556677889901',
+      phoneNo: '08-123 45 00',
+      mobileNo: '070-111 22 33',
+      invoiceAddress: {
+        attention: 'Ekonomiavdelningen',
+        companyName: 'Öberg Design AB',
+        address: 'Fakturagatan 1',
+        address2: 'Box 12',
+        address3: 'Plan 3',
+        zipCode: '111 21',
+        city: 'Stockholm',
+        countryCode: 'SE',
+      },
+      deliveryAddress: {
+        attention: 'Lagret',
+        address: 'Leveransvägen 2',
+        address2: 'Port 4',
+        address3: 'Hus B',
+        zipCode: '222 22',
+        city: 'Lund',
+        countryCode: 'se',
+      },
+    },
+  ],
+  suppliers: [
+    {
+      supplierNo: '10',
+      name: 'Ullspinneriet AB',
+      address: 'Spinnvägen 3',
+      address2: 'Box 5',
+      address3: 'Industriområdet',
+      zipCode: '503 30',
+      city: 'Borås',
+      countryCode: 'se',
+    },
+  ],
+  orders: [
+    {
+      orderId: '9001',
+      orderNo: '5001',
+      externalOrderNo: 'WEB-778',
+      customerId: 'C-77',
+      currency: 'sek',
+      deliveryDate: '2026-02-10',
+      customerReference: 'Åsas referens',
+      customerOrderReference: 'PO-555',
+      internalComment: 'Packa extra noga',
+      publishedComment: 'Ring innan leverans',
+      notifyDeliveryByMobile: true,
+      notifyDeliveryMobileNo: '070-999 88 77',
+      preparedShipmentId: 'SHIP-1',
+      agentNo: 'SP-42',
+      bulkId: 'BULK-7',
+      lastChanged: '2026-02-01 10:00:00',
+      rows: [
+        {
+          rowId: '66001',
+          rowNo: '1',
+          articleNo: 'E-100',
+          articleName: 'Ullsocka specialpack',
+          noOfItems: 3,
+          noOfItems2: 2,
+          priceExclVat: 10,
+          vatPercent: 25,
+        },
+      ],
+    },
+  ],
+  purchases: [
+    {
+      purchaseId: '3501',
+      purchaseNo: 'P-3501',
+      supplierNo: '10',
+      orderDate: '2026-01-20',
+      deliveryOutDate: '2026-02-14',
+      currency: 'SEK',
+      lastChanged: '2026-01-21 09:00:00',
+      rows: [{ rowId: '77001', rowNo: '2', articleNo: 'E-100', noOfItems: 12, priceExclVat: 33.5 }],
+    },
+  ],
+  stock: [],
+};
+
+/** [spec row ("Ongoing WMS field name"), path in the body Ongoing received, value expected]. */
+type Expectation = [string, string | null, unknown];
+
+const ARTICLE_EXPECTED: Expectation[] = [
+  ['Article ⇒ Name', 'articleName', 'Ullsocka grå 39-42'],
+  ['Article ⇒ Article description', 'description', 'Varm socka i merinoull'],
+  ['Article ⇒ Article number', 'articleNumber', 'E-100'],
+  ['Article ⇒ Product code', 'productCode', '4711'],
+  ['Article ⇒ Article group', 'articleGroup.code', 'Strumpor'],
+  ['Article ⇒ Barcode', 'barCodeInfo.barCode', '7350000000017'],
+  // The supplier marked as default, not the first one listed.
+  ['Article ⇒ Main supplier', 'supplierInfo.supplierName', 'Ullspinneriet AB'],
+  ['Article ⇒ Country of origin code', 'countryOfOriginCode', 'SE'],
+  ['Article ⇒ Statistics number', 'statisticsNumber', '61159500'],
+  ['Article ⇒ Purchase price', 'purchasePrice', 33.5],
+  ['Article ⇒ Customer price', 'customerPrice', 95.2],
+  ['Article ⇒ Price', 'stockValuationPrice', 31.25],
+  // Not sent: Ongoing's article has no VAT field.
+  ['Article ⇒ VAT code', null, 12],
+  ['Article ⇒ Volume', 'volume', 0.0004],
+  ['Article ⇒ Weight', 'weight', 0.08],
+];
+
+const ORDER_EXPECTED: Expectation[] = [
+  ['Order info ⇒ Consignee order number', 'consigneeOrderNumber', 'Åsas referens'],
+  ['Order info ⇒ Delivery date', 'deliveryDate', '2026-02-10T00:00:00Z'],
+  ['Order info ⇒ Free text 1', 'freeText1', 'Packa extra noga'],
+  ['Order info ⇒ Goods owner order number', 'orderNumber', '5001'],
+  ['Order info ⇒ Marketplace', 'marketPlace.marketPlaceOrderNumber', 'WEB-778'],
+  ['Order info ⇒ Order notification ⇒ Mobile phone', 'smsNotification.value', '070-999 88 77'],
+  ['Order info ⇒ Order notification ⇒ Notify by sms', 'smsNotification.toBeNotified', true],
+  ['Order info ⇒ Order remark', 'orderRemark', 'Ring innan leverans'],
+  ['Order info ⇒ Prepared transport document ID', 'preparedTransportDocumentId', 'SHIP-1'],
+  ['Order info ⇒ Reference number', 'referenceNumber', 'PO-555'],
+  // Invoice address attention wins over delivery address attention.
+  ['Order info ⇒ Sales code', 'salesCode', 'Ekonomiavdelningen'],
+  ['Order info ⇒ Service point code', 'servicePointCode', 'SP-42'],
+  ['Order info ⇒ Transporter bulk ID', 'transporterBulkId', 'BULK-7'],
+  ['Customer ⇒ Address', 'consignee.address1', 'Leveransvägen 2'],
+  ['Customer ⇒ Address2', 'consignee.address2', 'Port 4'],
+  ['Customer ⇒ Address3', 'consignee.address3', 'Hus B'],
+  ['Customer ⇒ City', 'consignee.city', 'Lund'],
+  ['Customer ⇒ Country code', 'consignee.countryCode', 'SE'],
+  ['Customer ⇒ Customer number', 'consignee.customerNumber', 'C-77'],
+  ['Customer ⇒ External customer code', 'consignee.advanced.externalCustomerCode', 'C-77'],
+  ['Customer ⇒ Invoice address ⇒ Address', 'consignee.invoiceAddress.address1', 'Fakturagatan 1'],
+  ['Customer ⇒ Invoice address ⇒ Address2', 'consignee.invoiceAddress.address2', 'Box 12'],
+  ['Customer ⇒ Invoice address ⇒ Address3', 'consignee.invoiceAddress.address3', 'Plan 3'],
+  ['Customer ⇒ Invoice address ⇒ Post code', 'consignee.invoiceAddress.postCode', '111 21'],
+  ['Customer ⇒ Invoice address ⇒ City', 'consignee.invoiceAddress.city', 'Stockholm'],
+  ['Customer ⇒ Invoice address ⇒ Country code', 'consignee.invoiceAddress.countryCode', 'SE'],
+  ['Customer ⇒ Mobile phone', 'consignee.advanced.smsNotification.value', '070-111 22 33'],
+  // A company name wins over first name + surname.
+  ['Customer ⇒ Name', 'consignee.name', 'Öberg Design AB'],
+  ['Customer ⇒ Organisation number', 'consignee.organisationNumber', '556677-8899'],
+  ['Customer ⇒ Post code', 'consignee.postCode', '222 22'],
+  ['Customer ⇒ Telephone', 'consignee.advanced.telephoneNotification.value', '08-123 45 00'],
+  ['Customer ⇒ VATNumber', 'consignee.vatNumber', 'SE556677889901'],
+  ['Order line ⇒ Article number', 'orderLines[0].articleNumber', 'E-100'],
+  ['Order line ⇒ Currency code', 'orderLines[0].prices.currencyCode', 'SEK'],
+  ['Order line ⇒ External order line code', 'orderLines[0].externalId', '1'],
+  ['Order line ⇒ External order line id', 'orderLines[0].rowNumber', '66001'],
+  // 3 × 2 items at 10 = 60 excl. VAT + 15 VAT (25 %).
+  ['Order line ⇒ Line price', 'orderLines[0].prices.linePrice', 75],
+  ['Order line ⇒ Number of items', 'orderLines[0].numberOfItems', 6],
+  ['Order line ⇒ Order line comment', 'orderLines[0].comment', 'Ullsocka specialpack'],
+];
+
+const PURCHASE_EXPECTED: Expectation[] = [
+  ['In order info ⇒ Goods owner order number', 'purchaseOrderNumber', 'P-3501'],
+  ['In order info ⇒ In date', 'inDate', '2026-02-14T00:00:00Z'],
+  ['In order info ⇒ Order date', 'advanced.orderDate', '2026-01-20T00:00:00Z'],
+  ['Supplier ⇒ Address', 'supplierInfo.supplierAddress.address', 'Spinnvägen 3'],
+  ['Supplier ⇒ Address2', 'supplierInfo.supplierAddress.address2', 'Box 5'],
+  ['Supplier ⇒ Address3', 'supplierInfo.supplierAddress.address3', 'Industriområdet'],
+  ['Supplier ⇒ City', 'supplierInfo.supplierAddress.city', 'Borås'],
+  ['Supplier ⇒ Country code', 'supplierInfo.supplierAddress.countryCode', 'SE'],
+  ['Supplier ⇒ Post code', 'supplierInfo.supplierAddress.postCode', '503 30'],
+  ['Supplier ⇒ Supplier Name', 'supplierInfo.supplierName', 'Ullspinneriet AB'],
+  ['In order line ⇒ Article number', 'purchaseOrderLines[0].articleNumber', 'E-100'],
+  ['In order line ⇒ External order line id', 'purchaseOrderLines[0].externalOrderLineId', '77001'],
+  ['In order line ⇒ External order line code', 'purchaseOrderLines[0].lineFreeValues.freeText1', '2'],
+  ['In order line ⇒ Number of items', 'purchaseOrderLines[0].numberOfItems', 12],
+  // 12 × 33.50 = 402 excl. VAT + 100.50 VAT.
+  ['In order line ⇒ Row price', 'purchaseOrderLines[0].rowPrice', 502.5],
+];
+
+let h: SyncHarness;
+const received: Record<'articles' | 'orders' | 'purchaseOrders', unknown> = {
+  articles: undefined,
+  orders: undefined,
+  purchaseOrders: undefined,
+};
+
+beforeAll(async () => {
+  h = await startSyncHarness({ specterFixture: FIXTURE });
+  for (const job of [createArticlesJob(h.deps), createOrdersJob(h.deps), createPurchaseOrdersJob(h.deps)]) {
+    const result = await job.run(ctx);
+    if (result.status !== 'ok') throw new Error(`${job.name} did not run cleanly: ${result.error}`);
+  }
+  for (const path of ['articles', 'orders', 'purchaseOrders'] as const) {
+    const puts = h.env.ongoing.calls.filter((c) => c.method === 'PUT' && c.path === `/api/v1/${path}`);
+    if (puts.length !== 1) throw new Error(`expected one PUT /${path}, got ${puts.length}`);
+    received[path] = puts[0]?.body;
+  }
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+function specRows(table: MappingTable<never, never>): string[] {
+  return [...table.header, ...(table.lines?.rows ?? [])].flatMap((r) => (r.spec ? [r.spec] : []));
+}
+
+describe.each([
+  ['articles', ARTICLE_TABLE, ARTICLE_EXPECTED],
+  ['orders', ORDER_TABLE, ORDER_EXPECTED],
+  ['purchaseOrders', PURCHASE_TABLE, PURCHASE_EXPECTED],
+] as const)('mapping on the wire: %s', (flow, table, expected) => {
+  it('has a hand-written expectation for every row of the spec table', () => {
+    expect(expected.map(([spec]) => spec).sort()).toEqual(
+      specRows(table as unknown as MappingTable<never, never>).sort(),
+    );
+  });
+
+  it.each(expected)('%s → %s', (_spec, path, value) => {
+    const body = received[flow];
+    if (path === null) {
+      // A deliberately unmapped row: the value appears nowhere in the body, under no VAT-like key.
+      expect(JSON.stringify(body)).not.toMatch(/vat/i);
+      expect(JSON.stringify(body)).not.toContain(`:${String(value)},`);
+      return;
+    }
+    expect(getPath(body, path)).toEqual(value);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Pure helpers of the scheduled jobs: failure classes, watermarks with overlap, field differences,
+ * problem texts and the serial writer.
+ */
+import { describe, expect, it } from 'vitest';
+import { RemoteError, type RemoteErrorKind } from '../../src/main/core/net/remote-error';
+import {
+  changedFromFor,
+  compareFields,
+  compareLines,
+  describeProblems,
+  failureKind,
+  inAutumnClockChange,
+  nextWatermark,
+  normalizeValue,
+  readReturned,
+  SerialWriter,
+  shiftTimestamp,
+  stopsTheRun,
+  warningsText,
+} from '../../src/main/core/sync/jobs/job-support';
+import { diffOrder } from '../../src/main/core/sync/jobs/orders';
+import type { GetOrderModel, PostOrderModel } from '../../src/shared/ongoing/models';
+
+const remote = (kind: RemoteErrorKind) => new RemoteError({ system: 'ongoing', kind, operation: 'x', message: 'm' });
+
+describe('failure classes', () => {
+  it.each([
+    ['auth', 'auth'],
+    ['network', 'connection'],
+    ['timeout', 'connection'],
+    ['rate', 'connection'],
+    ['server', 'connection'],
+    ['protocol', 'connection'],
+    ['batch_open', 'connection'],
+    ['validation', 'refusal'],
+    ['not_found', 'refusal'],
+    ['locked', 'locked'],
+  ] as const)('RemoteError %s → %s', (kind, expected) => {
+    expect(failureKind(remote(kind))).toBe(expected);
+  });
+
+  it('missing settings count as auth, anything else as unexpected; both stop the run', () => {
+    const notConfigured = new Error('Set API user for Ongoing in Settings.');
+    notConfigured.name = 'NotConfiguredError';
+    expect(failureKind(notConfigured)).toBe('auth');
+    expect(failureKind(new TypeError('boom'))).toBe('unexpected');
+    expect(stopsTheRun(notConfigured)).toBe(true);
+    expect(stopsTheRun(new TypeError('boom'))).toBe(true);
+    expect(stopsTheRun(remote('validation'))).toBe(false);
+    expect(stopsTheRun(remote('locked'))).toBe(false);
+    expect(stopsTheRun(remote('timeout'))).toBe(true);
+  });
+});
+
+describe('watermarks', () => {
+  it('shifts Specter wall-clock times across day and year boundaries', () => {
+    expect(shiftTimestamp('2026-01-01 00:01:00', -2)).toBe('2025-12-31 23:59:00');
+    expect(shiftTimestamp('2026-02-28 23:59:30', 1)).toBe('2026-03-01 00:00:30');
+    expect(() => shiftTimestamp('2026-01-01', -2)).toThrow(/not a Specter time/);
+  });
+
+  it('reaches back two minutes, an extra hour in the night the clock goes back, and starts from the beginning', () => {
+    expect(changedFromFor(null)).toBe('2000-01-01 00:00:00');
+    expect(changedFromFor('rubbish')).toBe('2000-01-01 00:00:00');
+    expect(changedFromFor('2026-05-04 12:00:00')).toBe('2026-05-04 11:58:00');
+    // Last Sunday of October 2026 is the 25th.
+    expect(inAutumnClockChange('2026-10-25 02:30:00')).toBe(true);
+    expect(inAutumnClockChange('2026-10-25 04:30:00')).toBe(false);
+    expect(inAutumnClockChange('2026-10-18 02:30:00')).toBe(false);
+    expect(changedFromFor('2026-10-25 02:30:00')).toBe('2026-10-25 01:28:00');
+  });
+
+  it('moves to the latest change when all is done, stops at the first record not done, never moves back', () => {
+    const items = [
+      { changed: '2026-02-01 10:00:00', done: true },
+      { changed: '2026-02-01 10:05:00', done: true },
+      { changed: '2026-02-01 10:03:00', done: true },
+    ];
+    expect(nextWatermark(null, items)).toBe('2026-02-01 10:05:00');
+    expect(nextWatermark(null, [...items, { changed: '2026-02-01 10:01:00', done: false }])).toBe(
+      '2026-02-01 10:01:00',
+    );
+    expect(nextWatermark('2026-02-01 10:02:00', [{ changed: '2026-02-01 10:01:00', done: false }])).toBe(
+      '2026-02-01 10:02:00',
+    );
+    expect(nextWatermark('2026-02-01 10:02:00', [])).toBe('2026-02-01 10:02:00');
+    expect(nextWatermark(null, [{ changed: '', done: true }])).toBeNull();
+  });
+});
+
+describe('differences', () => {
+  it('tells fields Ongoing does not return (skipped) from fields it returns empty', () => {
+    expect(readReturned({ a: { b: null } }, 'a.b.c')).toBeNull();
+    expect(readReturned({ a: null }, 'a.b')).toBeNull();
+    expect(readReturned({ a: {} }, 'a.b')).toBeUndefined();
+    expect(readReturned({ a: { b: 'x' } }, 'a.b')).toBe('x');
+  });
+
+  it('normalises values so equal data compares equal', () => {
+    expect(normalizeValue('2026-03-01T00:00:00.000Z', 'date')).toBe('2026-03-01');
+    expect(normalizeValue('2026-03-01T00:00:00Z', 'date')).toBe('2026-03-01');
+    expect(normalizeValue(0.1 + 0.2, 'number')).toBe('0.3');
+    expect(normalizeValue('2', 'number')).toBe('2');
+    expect(normalizeValue(true, 'flag')).toBe('yes');
+    expect(normalizeValue(null)).toBe('');
+    expect(normalizeValue('  x ')).toBe('x');
+  });
+
+  it('compares fields and lines by key', () => {
+    const diff = compareFields({ a: 'same', b: 'new', c: 'not returned' }, { a: 'same', b: 'old' }, [
+      { field: 'a', sent: 'a', stored: 'a' },
+      { field: 'b', sent: 'b', stored: 'b' },
+      { field: 'c', sent: 'c', stored: 'c' },
+    ]);
+    expect(diff).toEqual([{ field: 'b', specter: 'new', ongoing: 'old' }]);
+    const lines = compareLines({
+      list: 'lines',
+      sent: [
+        { key: '1', n: 2 },
+        { key: '2', n: 1 },
+      ],
+      stored: [
+        { id: '1', n: 3 },
+        { id: '3', n: 1 },
+      ],
+      sentKey: (l) => l.key,
+      storedKey: (l) => l.id,
+      pairs: [{ field: 'n', sent: 'n', stored: 'n', kind: 'number' }],
+      describeSent: (l) => `× ${l.n}`,
+      describeStored: (l) => `× ${l.n}`,
+    });
+    expect(lines).toEqual([
+      { field: 'lines[1].n', specter: '2', ongoing: '3' },
+      { field: 'lines[2]', specter: '× 1', ongoing: '' },
+      { field: 'lines[3]', specter: '', ongoing: '× 1' },
+    ]);
+  });
+
+  it('diffs an order body against the Ongoing order it became (no difference) and a changed one', () => {
+    const body = {
+      goodsOwnerId: 1,
+      orderNumber: '1',
+      deliveryDate: '2026-03-01T00:00:00Z',
+      orderRemark: 'Ring',
+      consignee: { name: 'Kund AB', city: 'Lund' },
+      orderLines: [{ rowNumber: '9', articleNumber: 'A', numberOfItems: 2 }],
+    } as PostOrderModel;
+    const model = {
+      orderInfo: {
+        orderId: 5,
+        orderNumber: '1',
+        deliveryDate: '2026-03-01T00:00:00.000Z',
+        orderRemark: 'Ring',
+        freeText1: null,
+      },
+      consignee: { name: 'Kund AB', city: 'Lund', address1: null },
+      orderLines: [{ rowNumber: '9', article: { articleNumber: 'A' }, orderedNumberOfItems: 2, comment: null }],
+    } as GetOrderModel;
+    expect(diffOrder(body, model)).toEqual([]);
+    const changed = { ...body, deliveryDate: '2026-03-04T00:00:00Z', consignee: { name: 'Kund AB', city: 'Malmö' } };
+    expect(diffOrder(changed as PostOrderModel, model)).toEqual([
+      { field: 'deliveryDate', specter: '2026-03-04', ongoing: '2026-03-01' },
+      { field: 'consignee.city', specter: 'Malmö', ongoing: 'Lund' },
+    ]);
+  });
+});
+
+describe('problem texts', () => {
+  it('names the record, each field in error and what to do; warnings are kept apart', () => {
+    const problems = [
+      {
+        record: 'order 7',
+        field: 'rows[0].articleNo',
+        message: 'Add the article in Specter.',
+        severity: 'error' as const,
+      },
+      { record: 'order 7', field: 'customer.city', message: 'No city.', severity: 'warning' as const },
+    ];
+    expect(describeProblems('order 7', problems)).toBe(
+      'Order 7 was not sent to Ongoing. [rows[0].articleNo] Add the article in Specter.',
+    );
+    expect(warningsText(problems)).toBe('[customer.city] No city.');
+  });
+});
+
+describe('SerialWriter', () => {
+  it('runs tasks one at a time in order and skips the rest after a failure that stops the run', async () => {
+    const writer = new SerialWriter();
+    let running = 0;
+    let maxRunning = 0;
+    const order: number[] = [];
+    const task = (n: number, fail?: Error) => async () => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      running--;
+      order.push(n);
+      if (fail) throw fail;
+      return n;
+    };
+    const outcomes = await Promise.all([
+      writer.submit(task(1)),
+      writer.submit(task(2, remote('validation'))),
+      writer.submit(task(3)),
+      writer.submit(task(4, remote('network'))),
+      writer.submit(task(5)),
+    ]);
+    expect(maxRunning).toBe(1);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(outcomes.map((o) => o.status)).toEqual(['ok', 'error', 'ok', 'error', 'skipped']);
+    expect(writer.stopped).toBe(true);
+  });
+});
