@@ -1,5 +1,5 @@
 /**
- * Benchmark of the scheduled Specter → Ongoing sync over the in-process simulators.
+ * Benchmark of the scheduled Specter → Ongoing sync over the simulators (run in a child process).
  *
  *   npx tsx scripts/bench-sync.ts [--articles 10000] [--orders 2000] [--latency 5] [--floor-sample 1000]
  *
@@ -15,14 +15,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { createAppContext } from '../src/main/core/app-context';
 import { OngoingClient, type OngoingArticleInput } from '../src/main/core/ongoing';
-import { createRemoteClients } from '../src/main/core/remote-clients';
-import type { SyncDeps } from '../src/main/core/sync/deps';
+import { demoSecretStore } from '../src/main/headless/demo';
+import { syncDepsOf } from '../src/main/core/sync/runtime';
+import type { Settings } from '../src/shared/settings';
 import { createArticlesJob } from '../src/main/core/sync/jobs/articles';
 import { createOrdersJob } from '../src/main/core/sync/jobs/orders';
 import type { Job, JobResult } from '../src/main/core/sync/scheduler';
-import { startDemoEnvironment } from '../src/main/headless/demo';
 import { ONGOING_DEMO_USER } from '../src/main/simulators/ongoing';
 import { createSpecterDemoFixture } from '../src/main/simulators/specter';
 import type { SpecterFixture } from '../src/main/simulators/specter/fixture';
@@ -90,40 +91,80 @@ interface Measured {
   writes: number;
 }
 
+interface Peers {
+  specterUrl: string;
+  ongoingUrl: string;
+  ongoingControl: string;
+  settings: Pick<Settings, 'specter' | 'ongoing'>;
+  stop(): Promise<void>;
+}
+
+/** Start both simulators in a child process (the remote side has its own CPU, as in real life). */
+async function startPeers(fixture: SpecterFixture, latencyMs: number): Promise<Peers> {
+  const fixturePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oss-bench-fixture-')), 'specter.json');
+  fs.writeFileSync(fixturePath, JSON.stringify(fixture));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'bench-peers.ts'), fixturePath, String(latencyMs)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (d) => {
+      buffer += String(d);
+      const newline = buffer.indexOf('\n');
+      if (newline >= 0) resolve(buffer.slice(0, newline));
+    });
+    child.on('exit', (code) => reject(new Error(`The simulators stopped early (exit ${code}).`)));
+  });
+  return {
+    ...(JSON.parse(line) as Omit<Peers, 'stop'>),
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin.end();
+      await exited;
+      fs.rmSync(path.dirname(fixturePath), { recursive: true, force: true });
+    },
+  };
+}
+
+async function ongoingWrites(peers: Peers): Promise<{ count: number; articleBodies: OngoingArticleInput[] }> {
+  const calls = (await (await fetch(`${peers.ongoingControl}calls`)).json()) as {
+    method: string;
+    path: string;
+    body: unknown;
+  }[];
+  const writes = calls.filter((c) => c.method !== 'GET');
+  return {
+    count: writes.length,
+    articleBodies: writes
+      .filter((c) => c.method === 'PUT' && c.path.endsWith('/articles'))
+      .map((c) => c.body as OngoingArticleInput),
+  };
+}
+
 async function main(): Promise<void> {
   const fixtureStarted = Date.now();
   const fixture = generateFixture(ARTICLES, ORDERS);
-  const env = await startDemoEnvironment({ specterFixture: fixture, latencyMs: LATENCY_MS });
+  const peers = await startPeers(fixture, LATENCY_MS);
+  const secrets = demoSecretStore();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oss-bench-'));
-  const context = createAppContext({ dataDir, secrets: env.secrets, mode: 'headless' });
-  env.configure(context);
-  const clients = createRemoteClients({ settings: () => context.settings.get(), secrets: env.secrets });
-  const deps: SyncDeps = {
-    db: context.db,
-    clients,
-    settings: () => context.settings.get(),
-    settingsRepo: context.settings,
-    records: context.records,
-    exceptions: context.exceptions,
-    watermarks: context.watermarks,
-    postings: context.postings,
-    audit: context.audit,
-    events: context.events,
-    logger: context.logger,
-    now: () => new Date(),
-  };
+  const context = createAppContext({ dataDir, secrets, mode: 'headless' });
+  context.settings.save({ ...context.settings.get(), ...peers.settings });
+  const deps = syncDepsOf(context);
   console.log(
-    `Fixture: ${ARTICLES} articles, ${ORDERS} orders, latency ${LATENCY_MS} ms per answer ` +
-      `(set up in ${Date.now() - fixtureStarted} ms)`,
+    `Fixture: ${ARTICLES} articles, ${ORDERS} orders, latency ${LATENCY_MS} ms per answer; simulators in a child ` +
+      `process (set up in ${Date.now() - fixtureStarted} ms)`,
   );
 
-  const writeCount = () => env.ongoing.calls.filter((c) => c.method !== 'GET').length;
   const measure = async (job: Job): Promise<Measured> => {
-    const before = writeCount();
+    const before = (await ongoingWrites(peers)).count;
     const started = performance.now();
     const result = await job.run({ runId: 0, dryRun: false, progress: () => {} });
     const wallMs = performance.now() - started;
-    return { result, wallMs, writes: writeCount() - before };
+    return { result, wallMs, writes: (await ongoingWrites(peers)).count - before };
   };
   const changedOf = (m: Measured) => (m.result.counts.created ?? 0) + (m.result.counts.updated ?? 0);
   const jobs = [createArticlesJob(deps), createOrdersJob(deps)];
@@ -158,33 +199,28 @@ async function main(): Promise<void> {
   for (const job of jobs) steady.push(await measure(job));
   report('Steady state (no changes)', steady);
 
-  // The floor set by the client and the simulator alone: the same article bodies PUT one after the
-  // other through OngoingClient to a fresh simulator, with no sync logic around them.
-  const sample = env.ongoing.calls
-    .filter((c) => c.method === 'PUT' && c.path.endsWith('/articles'))
-    .slice(0, FLOOR_SAMPLE)
-    .map((c) => c.body as OngoingArticleInput);
+  // The floor set by the client and the simulator alone: the same article bodies PUT again one after the
+  // other through OngoingClient, with no sync logic around them.
+  const sample = (await ongoingWrites(peers)).articleBodies.slice(0, FLOOR_SAMPLE);
   if (sample.length > 0 && LATENCY_MS > 0) {
-    const floorEnv = await startDemoEnvironment({ specterFixture: {}, latencyMs: LATENCY_MS });
     const client = new OngoingClient({
-      baseUrl: floorEnv.ongoing.url,
+      baseUrl: peers.ongoingUrl,
       goodsOwnerId: ONGOING_DEMO_USER.goodsOwnerId,
       credentials: async () => ({ user: ONGOING_DEMO_USER.user, password: ONGOING_DEMO_USER.password }),
     });
     const started = performance.now();
     for (const body of sample) await client.upsertArticle(body);
     const perWrite = (performance.now() - started) / sample.length;
-    await floorEnv.close();
     console.log(
       `\nFloor (client + simulator only): ${sample.length} serial PUT /articles, ${perWrite.toFixed(2)} ms per write, ` +
         `wall/(writes×latency) ${(perWrite / LATENCY_MS).toFixed(3)}`,
     );
   }
 
-  console.log(`\nPeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`\nPeak RSS of the app process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   const ok = first.every((r) => r.result.status === 'ok') && steady.every((r) => r.result.status === 'ok');
   context.close();
-  await env.close();
+  await peers.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (!ok) process.exitCode = 1;
 }

@@ -10,11 +10,8 @@
  */
 import { createAppContext } from '../../src/main/core/app-context';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createRemoteClients } from '../../src/main/core/remote-clients';
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
-import type { SyncDeps } from '../../src/main/core/sync/deps';
-import { ONGOING_DEMO_USER } from '../../src/main/simulators/ongoing/fixture';
-import { SPECTER_DEMO_CREDENTIALS } from '../../src/main/simulators/specter/demo-fixture';
+import { syncDepsOf } from '../../src/main/core/sync/runtime';
+import { demoSecretStore } from '../../src/main/headless/demo';
 
 async function main(): Promise<void> {
   const [dataDir, idText] = process.argv.slice(2);
@@ -22,27 +19,8 @@ async function main(): Promise<void> {
   if (!dataDir || !Number.isInteger(postingId)) {
     throw new Error('Usage: postings-child.ts <dataDir> <postingId>');
   }
-  // The simulators' fixed demo credentials (they open only the local simulators).
-  const secrets = new MemorySecretStore({
-    'specter.apiUserKey': SPECTER_DEMO_CREDENTIALS.apiUserKey,
-    'specter.integrationKey': SPECTER_DEMO_CREDENTIALS.integrationKey,
-    'ongoing.password': ONGOING_DEMO_USER.password,
-  });
-  const context = createAppContext({ dataDir, secrets, mode: 'headless' });
-  const deps: SyncDeps = {
-    db: context.db,
-    clients: createRemoteClients({ settings: () => context.settings.get(), secrets, timeoutMs: 30_000 }),
-    settings: () => context.settings.get(),
-    settingsRepo: context.settings,
-    records: context.records,
-    exceptions: context.exceptions,
-    watermarks: context.watermarks,
-    postings: context.postings,
-    audit: context.audit,
-    events: context.events,
-    logger: context.logger,
-    now: () => new Date(),
-  };
+  const context = createAppContext({ dataDir, secrets: demoSecretStore(), mode: 'headless', clientTimeoutMs: 30_000 });
+  const deps = syncDepsOf(context);
   const postings = createPostingService(deps);
   process.stdout.write(`${JSON.stringify({ step: 'confirming', postingId })}\n`);
   const results = await postings.decide([postingId], 'confirm', 'operator');

@@ -44,6 +44,15 @@ export interface DemoEnvironment {
   close(): Promise<void>;
 }
 
+/** The simulators' fixed demo credentials, in memory only (they open nothing but the local simulators). */
+export function demoSecretStore(): MemorySecretStore {
+  return new MemorySecretStore({
+    'specter.apiUserKey': SPECTER_DEMO_CREDENTIALS.apiUserKey,
+    'specter.integrationKey': SPECTER_DEMO_CREDENTIALS.integrationKey,
+    'ongoing.password': ONGOING_DEMO_USER.password,
+  });
+}
+
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
   const specter = await startSpecterSimulator({
@@ -63,11 +72,7 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
     ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })
     : null;
   clock?.start();
-  const secrets = new MemorySecretStore({
-    'specter.apiUserKey': SPECTER_DEMO_CREDENTIALS.apiUserKey,
-    'specter.integrationKey': SPECTER_DEMO_CREDENTIALS.integrationKey,
-    'ongoing.password': ONGOING_DEMO_USER.password,
-  });
+  const secrets = demoSecretStore();
   const settingsPatch: Pick<Settings, 'specter' | 'ongoing'> = {
     specter: {
       baseUrl: specter.url,

@@ -58,12 +58,27 @@ export interface RecordUpsert {
 
 /** The link between a Specter record and its Ongoing twin, with the hash of what was last sent. */
 export class RecordRepository {
-  constructor(private readonly db: Db) {}
+  private readonly getStatement;
+  private readonly upsertStatement;
+
+  constructor(private readonly db: Db) {
+    // Prepared once: the sync jobs call get/upsert once per record.
+    this.getStatement = db.prepare('SELECT * FROM records WHERE flow = ? AND key = ?');
+    this.upsertStatement = db.prepare(
+      `INSERT INTO records (flow, key, specter_id, ongoing_id, state, ongoing_status, ongoing_status_text,
+         payload_hash, specter_changed, summary, message, last_sent_at, updated_at)
+       VALUES (@flow, @key, @specter_id, @ongoing_id, @state, @ongoing_status, @ongoing_status_text,
+         @payload_hash, @specter_changed, @summary, @message, @last_sent_at, @updated_at)
+       ON CONFLICT(flow, key) DO UPDATE SET specter_id = excluded.specter_id, ongoing_id = excluded.ongoing_id,
+         state = excluded.state, ongoing_status = excluded.ongoing_status,
+         ongoing_status_text = excluded.ongoing_status_text, payload_hash = excluded.payload_hash,
+         specter_changed = excluded.specter_changed, summary = excluded.summary, message = excluded.message,
+         last_sent_at = excluded.last_sent_at, updated_at = excluded.updated_at`,
+    );
+  }
 
   get(flow: Flow, key: string): StoredRecord | null {
-    const row = this.db.prepare('SELECT * FROM records WHERE flow = ? AND key = ?').get(flow, key) as
-      | RecordRow
-      | undefined;
+    const row = this.getStatement.get(flow, key) as RecordRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -93,19 +108,7 @@ export class RecordRepository {
       last_sent_at: u.sent ? now : (current?.lastSentAt ?? null),
       updated_at: now,
     };
-    this.db
-      .prepare(
-        `INSERT INTO records (flow, key, specter_id, ongoing_id, state, ongoing_status, ongoing_status_text,
-           payload_hash, specter_changed, summary, message, last_sent_at, updated_at)
-         VALUES (@flow, @key, @specter_id, @ongoing_id, @state, @ongoing_status, @ongoing_status_text,
-           @payload_hash, @specter_changed, @summary, @message, @last_sent_at, @updated_at)
-         ON CONFLICT(flow, key) DO UPDATE SET specter_id = excluded.specter_id, ongoing_id = excluded.ongoing_id,
-           state = excluded.state, ongoing_status = excluded.ongoing_status,
-           ongoing_status_text = excluded.ongoing_status_text, payload_hash = excluded.payload_hash,
-           specter_changed = excluded.specter_changed, summary = excluded.summary, message = excluded.message,
-           last_sent_at = excluded.last_sent_at, updated_at = excluded.updated_at`,
-      )
-      .run(next);
+    this.upsertStatement.run(next);
     return toRecord(next);
   }
 

@@ -25,6 +25,8 @@ import {
 import { isRemoteError, RemoteError } from '../../net/remote-error';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/database';
+import type { OngoingClient } from '../../ongoing';
+import type { SpecterClient } from '../../specter';
 import type { SyncDeps } from '../deps';
 import type { JobContext, JobResult } from '../scheduler';
 
@@ -1108,4 +1110,31 @@ export async function runDocumentJob<D, B>(
     local.flush();
   }
   return run.finish();
+}
+
+/**
+ * The two clients a Specter → Ongoing job needs. When one cannot be built (settings or secrets missing),
+ * the run is stopped with the reason; a dry run may go on without Ongoing.
+ */
+export function connectClients(
+  deps: SyncDeps,
+  job: JobName,
+  ctx: JobContext,
+): { specter: SpecterClient; ongoing: OngoingClient | null } | { stopped: JobResult } {
+  let specter: SpecterClient;
+  try {
+    specter = deps.clients.specter();
+  } catch (error) {
+    const run = new JobRun(deps, job, ctx);
+    run.stop(error, 'connecting to Specter');
+    return { stopped: run.finish() };
+  }
+  try {
+    return { specter, ongoing: deps.clients.ongoing() };
+  } catch (error) {
+    if (ctx.dryRun) return { specter, ongoing: null };
+    const run = new JobRun(deps, job, ctx);
+    run.stop(error, 'connecting to Ongoing');
+    return { stopped: run.finish() };
+  }
 }

@@ -14,7 +14,6 @@ import type { FieldDifference } from '../../../../shared/domain/sync';
 import type { GetOrderModel, PostOrderModel } from '../../../../shared/ongoing/models';
 import { customerName, fitPatchValue, orderRecordName, prepareOrder, text } from '../../../../shared/mapping';
 import type { OngoingClient } from '../../ongoing';
-import type { SpecterClient } from '../../specter';
 import { STATUS_ID_DELETED } from '../../specter/wire';
 import type { SyncDeps } from '../deps';
 import type { Job, JobContext, JobResult } from '../scheduler';
@@ -25,7 +24,7 @@ import {
   errorText,
   type FieldPair,
   failureKind,
-  JobRun,
+  connectClients,
   type RemoteDocument,
   runDocumentJob,
 } from './job-support';
@@ -181,24 +180,9 @@ export function createOrdersJob(deps: SyncDeps): Job {
   return {
     name: 'orders',
     run: async (ctx: JobContext): Promise<JobResult> => {
-      let specter: SpecterClient;
-      let ongoing: OngoingClient | null = null;
-      try {
-        specter = deps.clients.specter();
-      } catch (error) {
-        const run = new JobRun(deps, 'orders', ctx);
-        run.stop(error, 'connecting to Specter');
-        return run.finish();
-      }
-      try {
-        ongoing = deps.clients.ongoing();
-      } catch (error) {
-        if (!ctx.dryRun) {
-          const run = new JobRun(deps, 'orders', ctx);
-          run.stop(error, 'connecting to Ongoing');
-          return run.finish();
-        }
-      }
+      const connected = connectClients(deps, 'orders', ctx);
+      if ('stopped' in connected) return connected.stopped;
+      const { specter, ongoing } = connected;
       const settings = deps.settings();
       const statuses = [...new Set(settings.sync.orderDeliveryStatuses)];
       const goodsOwnerId = ongoing?.goodsOwnerId ?? settings.ongoing.goodsOwnerId ?? 0;

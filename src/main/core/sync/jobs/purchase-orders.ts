@@ -13,8 +13,6 @@ import type { SpecterDeliveryStatus, SpecterPurchase } from '../../../../shared/
 import type { FieldDifference } from '../../../../shared/domain/sync';
 import type { GetPurchaseOrderModel, PostPurchaseOrderModel } from '../../../../shared/ongoing/models';
 import { preparePurchase, purchaseRecordName, text } from '../../../../shared/mapping';
-import type { OngoingClient } from '../../ongoing';
-import type { SpecterClient } from '../../specter';
 import { STATUS_ID_DELETED } from '../../specter/wire';
 import type { SyncDeps } from '../deps';
 import type { Job, JobContext, JobResult } from '../scheduler';
@@ -23,7 +21,7 @@ import {
   compareLines,
   type DocumentRemote,
   type FieldPair,
-  JobRun,
+  connectClients,
   type RemoteDocument,
   runDocumentJob,
 } from './job-support';
@@ -93,24 +91,9 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
   return {
     name: 'purchaseOrders',
     run: async (ctx: JobContext): Promise<JobResult> => {
-      let specter: SpecterClient;
-      let ongoing: OngoingClient | null = null;
-      try {
-        specter = deps.clients.specter();
-      } catch (error) {
-        const run = new JobRun(deps, 'purchaseOrders', ctx);
-        run.stop(error, 'connecting to Specter');
-        return run.finish();
-      }
-      try {
-        ongoing = deps.clients.ongoing();
-      } catch (error) {
-        if (!ctx.dryRun) {
-          const run = new JobRun(deps, 'purchaseOrders', ctx);
-          run.stop(error, 'connecting to Ongoing');
-          return run.finish();
-        }
-      }
+      const connected = connectClients(deps, 'purchaseOrders', ctx);
+      if ('stopped' in connected) return connected.stopped;
+      const { specter, ongoing } = connected;
       const goodsOwnerId = ongoing?.goodsOwnerId ?? deps.settings().ongoing.goodsOwnerId ?? 0;
       const client = ongoing;
       const remote: DocumentRemote<PostPurchaseOrderModel> | null = client && {
