@@ -176,6 +176,9 @@ function compiledOperations(): CompiledOperation[] {
   return list;
 }
 
+const operationCache = new Map<string, OngoingOperationInfo | undefined>();
+const OPERATION_CACHE_LIMIT = 5_000;
+
 /**
  * The spec operation for a request, from its method and its path relative to the warehouse
  * (`/api/v1/orders/17`, query string ignored). Literal segments win over parameters, so
@@ -184,6 +187,15 @@ function compiledOperations(): CompiledOperation[] {
 export function findOngoingOperation(method: string, apiPath: string): OngoingOperationInfo | undefined {
   const path = apiPath.split('?')[0] ?? '';
   const full = path.startsWith(API_PREFIX) ? path : `${API_PREFIX}/${path.replace(/^\//, '')}`;
+  const cacheKey = `${method.toUpperCase()} ${full}`;
+  if (operationCache.has(cacheKey)) return operationCache.get(cacheKey);
+  const found = matchOperation(method, full);
+  if (operationCache.size >= OPERATION_CACHE_LIMIT) operationCache.clear();
+  operationCache.set(cacheKey, found);
+  return found;
+}
+
+function matchOperation(method: string, full: string): OngoingOperationInfo | undefined {
   let best: CompiledOperation | undefined;
   for (const op of compiledOperations()) {
     if (op.method !== method.toUpperCase() || !op.pattern.test(full)) continue;

@@ -235,6 +235,8 @@ function page<T>(items: T[], idOf: (item: T) => number, from: number | undefined
 
 export class OngoingState {
   readonly articles = new Map<number, SimArticle>();
+  /** Articles by goods owner and article number; kept in step wherever an article is added or renumbered. */
+  private readonly articleIndex = new Map<string, SimArticle>();
   readonly orders = new Map<number, SimOrder>();
   readonly purchaseOrders = new Map<number, SimPurchaseOrder>();
   readonly goodsOwners: Map<number, string>;
@@ -288,10 +290,12 @@ export class OngoingState {
   // ------------------------------------------------------------ lookups
 
   articleByNumber(goodsOwnerId: number, articleNumber: string): SimArticle | undefined {
-    for (const a of this.articles.values()) {
-      if (a.goodsOwnerId === goodsOwnerId && a.articleNumber === articleNumber) return a;
-    }
-    return undefined;
+    return this.articleIndex.get(`${goodsOwnerId}\u0000${articleNumber}`);
+  }
+
+  private indexArticle(article: SimArticle, previousNumber?: string): void {
+    if (previousNumber !== undefined) this.articleIndex.delete(`${article.goodsOwnerId}\u0000${previousNumber}`);
+    this.articleIndex.set(`${article.goodsOwnerId}\u0000${article.articleNumber}`, article);
   }
 
   orderByNumber(goodsOwnerId: number, orderNumber: string): SimOrder | undefined {
@@ -371,7 +375,9 @@ export class OngoingState {
         }
       }
       article.data = data;
+      const previousNumber = article.articleNumber;
       article.articleNumber = body.articleNumber;
+      this.indexArticle(article, previousNumber);
       article.articleDataLastUpdated = now;
       return {
         articleSystemId: article.articleSystemId,
@@ -381,7 +387,7 @@ export class OngoingState {
     const id = this.nextIds.article++;
     const stock =
       typeof this.newArticleStock === 'function' ? this.newArticleStock(body.articleNumber) : this.newArticleStock;
-    this.articles.set(id, {
+    const created: SimArticle = {
       articleSystemId: id,
       goodsOwnerId,
       articleNumber: body.articleNumber,
@@ -390,7 +396,9 @@ export class OngoingState {
       lastInDate: stock > 0 ? now : null,
       articleDataLastUpdated: now,
       stockInfoChanged: now,
-    });
+    };
+    this.articles.set(id, created);
+    this.indexArticle(created);
     return { articleSystemId: id, message: `Article with article number '${body.articleNumber}' created.` };
   }
 
