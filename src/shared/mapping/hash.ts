@@ -52,9 +52,12 @@ function write(value: unknown, stack: Set<object>): string | undefined {
   }
 }
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
+// FNV-1a 64-bit in two unsigned 32-bit halves (no BigInt: this runs once per synced record).
+// Offset basis 0xcbf29ce484222325; prime 0x100000001b3 = 2^40 + 0x1b3.
+const OFFSET_HI = 0xcbf29ce4;
+const OFFSET_LO = 0x84222325;
+const PRIME_LO = 0x1b3;
+const TWO_32 = 0x1_0000_0000;
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 function utf8Bytes(textValue: string): number[] {
@@ -87,12 +90,17 @@ function utf8Bytes(textValue: string): number[] {
 
 /** FNV-1a 64-bit of a string's UTF-8 bytes, as 16 hex digits. */
 export function fnv1a64(textValue: string): string {
-  let hash = FNV_OFFSET;
+  let hi = OFFSET_HI;
+  let lo = OFFSET_LO;
   for (const byte of utf8Bytes(textValue)) {
-    hash ^= BigInt(byte);
-    hash = (hash * FNV_PRIME) & MASK_64;
+    lo = (lo ^ byte) >>> 0;
+    // (hi·2^32 + lo) × (2^40 + 0x1b3) mod 2^64
+    const low = lo * PRIME_LO;
+    const carry = Math.floor(low / TWO_32);
+    hi = (Math.imul(hi, PRIME_LO) + carry + (lo << 8)) >>> 0;
+    lo = low >>> 0;
   }
-  return hash.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /** Stable hash of a JSON payload (keys sorted): an unchanged record gives the same hash. */

@@ -34,7 +34,15 @@ const toException = (r: ExceptionRow): SyncException => ({
  * its counter; a later successful run for the record clears it automatically.
  */
 export class ExceptionRepository {
-  constructor(private readonly db: Db) {}
+  private readonly clearRecordStatement;
+
+  constructor(private readonly db: Db) {
+    // Prepared once: every successful record clears its exceptions.
+    this.clearRecordStatement = db.prepare(
+      `UPDATE exceptions SET state = 'resolved', reason = 'cleared by a successful run', last_seen = ?
+       WHERE flow = ? AND record_key = ? AND state = 'open'`,
+    );
+  }
 
   raise(e: {
     flow: JobName;
@@ -57,6 +65,7 @@ export class ExceptionRepository {
 
   /** A record went through: its open exceptions (all classes, or the given ones) are resolved. */
   clear(flow: JobName, recordKey: string, classes?: ExceptionClass[]): number {
+    if (!classes?.length) return this.clearRecordStatement.run(new Date().toISOString(), flow, recordKey).changes;
     const filter = classes?.length ? `AND class IN (${classes.map(() => '?').join(', ')})` : '';
     return this.db
       .prepare(

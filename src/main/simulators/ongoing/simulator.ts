@@ -711,6 +711,7 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
     }
 
     const started = Date.now();
+    const arrivedAt = performance.now();
     stats.requests += 1;
     const relativePath = pathname.startsWith(`/${warehouseName}/`)
       ? pathname.slice(warehouseName.length + 1)
@@ -778,15 +779,18 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
       }
     }
 
-    if (latencyMs > 0) await sleep(latencyMs);
-
     const fault: Fault | null = faults.next(`${method} ${pathname}${url.search}`);
     if (fault) {
       call.fault = fault.kind;
       call.faultPhase = fault.phase;
     }
     const errorBody = JSON.stringify({ Message: 'An error has occurred.' });
+    const untilAnswer = async () => {
+      const wait = latencyMs - (performance.now() - arrivedAt);
+      if (wait > 0) await sleep(wait);
+    };
     if (fault && fault.phase === 'before') {
+      await untilAnswer();
       sendFaultResponse(fault, res, errorBody);
       return;
     }
@@ -829,6 +833,9 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
       }
     }
 
+    // The answer leaves `latencyMs` after the request arrived: network time both ways and the server's
+    // own work together, as a client sees it.
+    await untilAnswer();
     if (fault && fault.phase === 'after') {
       sendFaultResponse(fault, res, errorBody);
       return;
