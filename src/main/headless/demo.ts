@@ -55,9 +55,17 @@ export function demoSecretStore(): MemorySecretStore {
 
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
+  const specterFixture = options.specterFixture ?? createSpecterDemoFixture();
+  // The warehouse starts with what Specter believes is in stock, so the demo's stock differences come
+  // from what happens during the demo (shipments, receipts) and can be explained.
+  const specterStock = new Map(
+    (specterFixture.stock ?? [])
+      .filter((row) => (row.stockSiteId ?? '1') === '1')
+      .map((row) => [row.articleNo, Number(row.noItemsInStock)]),
+  );
   const specter = await startSpecterSimulator({
     credentials: SPECTER_DEMO_CREDENTIALS,
-    fixture: options.specterFixture ?? createSpecterDemoFixture(),
+    fixture: specterFixture,
     latencyMs: options.latencyMs,
     faults: options.specterFaults,
   });
