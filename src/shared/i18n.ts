@@ -172,6 +172,8 @@ const sv = {
   'settings.sync.stockMode.automatic': 'automatiskt enligt schema',
   'settings.sync.stockMode.after_review': 'efter granskning på sidan Lager',
   'settings.sync.statusesUnavailable': 'Lagrets statuslista kunde inte läsas; ange statusnummer.',
+  'notify.toConfirm': 'att bekräfta',
+  'settings.startAtLogin': 'Starta med datorn',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -349,6 +351,8 @@ const en: Record<MessageKey, string> = {
   'settings.sync.stockMode.automatic': 'automatically on schedule',
   'settings.sync.stockMode.after_review': 'after review on the Stock page',
   'settings.sync.statusesUnavailable': 'The warehouse status list could not be read; enter status numbers.',
+  'notify.toConfirm': 'to confirm',
+  'settings.startAtLogin': 'Start with the computer',
 };
 
 export type Language = 'sv' | 'en';

@@ -8,6 +8,8 @@ const interval = z.number().int().min(10, 'at least 10 seconds').max(86_400, 'at
  */
 export const settingsSchema = z.object({
   language: z.enum(['sv', 'en']),
+  /** Desktop app: start with the operating system (in the tray). */
+  startAtLogin: z.boolean(),
   specter: z.object({
     /** Base URL of the Specter API (the scripts getInfo.asp / putInfo.asp live under it). */
     baseUrl: z.url(),
@@ -60,6 +62,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = z
   .object({
     language: settingsSchema.shape.language.optional(),
+    startAtLogin: settingsSchema.shape.startAtLogin.optional(),
     specter: settingsSchema.shape.specter.partial().strict().optional(),
     ongoing: settingsSchema.shape.ongoing.partial().strict().optional(),
     sync: z
@@ -79,6 +82,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'sv',
+  startAtLogin: true,
   specter: { baseUrl: 'https://api.specter.se/', sbmId: '', apiUserId: '', stockSiteId: '1', keyScheme: 'v2' },
   ongoing: { warehouse: '', user: '', goodsOwnerId: null },
   sync: {
@@ -97,6 +101,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   return {
     language: patch.language ?? current.language,
+    startAtLogin: patch.startAtLogin ?? current.startAtLogin,
     specter: { ...current.specter, ...patch.specter },
     ongoing: { ...current.ongoing, ...patch.ongoing },
     sync: {

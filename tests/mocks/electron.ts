@@ -133,7 +133,25 @@ export const session = {
   },
 };
 
+export class Notification extends EventEmitter {
+  static supported = true;
+  static shown: Notification[] = [];
+  static isSupported() {
+    return Notification.supported;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    Notification.shown.push(this);
+  }
+}
+
 class AppMock extends EventEmitter {
+  loginItem: { openAtLogin?: boolean; args?: string[] } = {};
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }) {
+    this.loginItem = settings;
+  }
   /** Set by a test before importing the main entry: whenReady resolves, and userData points here. */
   userDataDir: string | null = null;
   singleInstance = true;
@@ -154,4 +172,16 @@ class AppMock extends EventEmitter {
 }
 export const app = new AppMock();
 
-export default { app, ipcMain, ipcRenderer, contextBridge, BrowserWindow, Tray, Menu, nativeImage, shell, session };
+export default {
+  app,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  BrowserWindow,
+  Tray,
+  Menu,
+  nativeImage,
+  shell,
+  session,
+  Notification,
+};

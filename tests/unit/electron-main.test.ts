@@ -35,4 +35,8 @@ describe('Electron main entry', () => {
     expect(window.visible).toBe(true);
     expect(calls.windows).toHaveLength(1);
   });
+
+  it('registers the login item from the settings (started hidden in the tray)', () => {
+    expect(app.loginItem).toEqual({ openAtLogin: true, args: ['--hidden'] });
+  });
 });

@@ -4,6 +4,7 @@ import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { createAppContext } from '../core/app-context';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { startSyncRuntime } from '../core/sync/runtime';
+import { applyLoginItem, HIDDEN_START_FLAG, notifyNewProposals } from './desktop-integration';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession } from './window';
@@ -54,15 +55,20 @@ export function startElectronApp(): void {
     const sync = startSyncRuntime(context);
     registerIpcHandlers(ipcMain, context.service, { devServerUrl, logger: context.logger });
     forwardEvents(context.events, () => (window && !window.isDestroyed() ? [window.webContents] : []));
+    applyLoginItem(app, context.settings.get());
+    context.events.subscribe((event) => {
+      if (event.type === 'settings') applyLoginItem(app, event.settings);
+    });
+    notifyNewProposals(context.events, () => context.settings.get().language, showWindow);
     createTray(
       { open: showWindow, quit: () => app.quit() },
       { open: 'Öppna', quit: 'Avsluta', tooltip: 'Ongoing ⇄ Specter Sync' },
     );
+    if (!process.argv.includes(HIDDEN_START_FLAG)) showWindow();
     app.on('will-quit', () => {
       void sync.stop();
       context.close();
     });
-    showWindow();
   });
   // Closing the window keeps the app in the tray; quitting is explicit.
   app.on('window-all-closed', () => {});

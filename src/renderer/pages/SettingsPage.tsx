@@ -61,7 +61,12 @@ export function SettingsPage() {
 
   const onSaveSettings = (e: FormEvent) => {
     e.preventDefault();
-    void saveSettings({ language: draft.language, specter: draft.specter, ongoing: draft.ongoing });
+    void saveSettings({
+      language: draft.language,
+      startAtLogin: draft.startAtLogin,
+      specter: draft.specter,
+      ongoing: draft.ongoing,
+    });
   };
   const onSaveSecrets = (names: readonly SecretName[]) => {
     const values = Object.fromEntries(names.filter((n) => secrets[n]).map((n) => [n, secrets[n] as string]));
@@ -99,6 +104,16 @@ export function SettingsPage() {
           </select>
         </label>
 
+        {status.mode === 'electron' && (
+          <label className="field">
+            <span>{t('settings.startAtLogin')}</span>
+            <input
+              type="checkbox"
+              checked={draft.startAtLogin}
+              onChange={(e) => setDraft({ ...draft, startAtLogin: e.target.checked })}
+            />
+          </label>
+        )}
         <fieldset>
           <legend>
             {t('settings.specter')} <ConnectionBadge connection={status.connections.specter} />
