@@ -2,20 +2,27 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 /**
- * Bundles the Electron main process and the preload script as CommonJS into dist/electron.
- * Native modules stay external and are loaded from node_modules at run time.
+ * Bundles the Electron main process (`--mode main`) and the preload script (`--mode preload`) as
+ * CommonJS into dist/electron. The preload runs sandboxed, where only 'electron' can be required, so it
+ * is built on its own into one self-contained file. Native modules stay external for the main process.
  */
-export default defineConfig({
-  build: {
-    outDir: 'dist/electron',
-    emptyOutDir: true,
-    ssr: true,
-    target: 'node20',
-    sourcemap: true,
-    rollupOptions: {
-      input: { main: 'src/main/electron/main.ts', preload: 'src/main/electron/preload.ts' },
-      external: ['electron', 'better-sqlite3', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+export default defineConfig(({ mode }) => {
+  const preload = mode === 'preload';
+  return {
+    build: {
+      outDir: process.env.OSS_ELECTRON_OUT_DIR ?? 'dist/electron',
+      emptyOutDir: !preload,
+      ssr: true,
+      target: 'node20',
+      sourcemap: true,
+      rollupOptions: {
+        input: preload ? { preload: 'src/main/electron/preload.ts' } : { main: 'src/main/electron/main.ts' },
+        external: preload
+          ? ['electron']
+          : ['electron', 'better-sqlite3', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
     },
-  },
+    ssr: preload ? { noExternal: true } : undefined,
+  };
 });
