@@ -8,6 +8,9 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
+  const input: Record<string, string> = preload
+    ? { preload: 'src/main/electron/preload.ts' }
+    : { main: 'src/main/electron/main.ts' };
   return {
     build: {
       outDir: process.env.OSS_ELECTRON_OUT_DIR ?? 'dist/electron',
@@ -16,7 +19,7 @@ export default defineConfig(({ mode }) => {
       target: 'node20',
       sourcemap: true,
       rollupOptions: {
-        input: preload ? { preload: 'src/main/electron/preload.ts' } : { main: 'src/main/electron/main.ts' },
+        input,
         external: preload
           ? ['electron']
           : ['electron', 'better-sqlite3', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

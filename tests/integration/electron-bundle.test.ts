@@ -26,7 +26,7 @@ function build(mode: 'main' | 'preload') {
 }
 
 const requires = (file: string) =>
-  [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort();
+  [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] ?? ''))].sort();
 
 describe('Electron bundles', () => {
   it('the sandboxed preload is one file that requires nothing but electron', () => {
