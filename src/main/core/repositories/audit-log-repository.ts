@@ -1,14 +1,9 @@
+import type { AuditRecord } from '../../../shared/api';
 import { redact } from '../logging/redact';
 import type { Db } from '../store/database';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-}
+/** An audit entry as the API returns it. */
+export type AuditEntry = AuditRecord;
 
 /** Append-only record of who did what. Details are redacted before they are written. */
 export class AuditLogRepository {

@@ -130,19 +130,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
       }
       const isNew = record?.ongoingId == null;
       if (run.dryRun || !ongoing) {
-        run.planned({
-          key,
-          action: isNew ? 'create' : 'update',
-          message: [
-            isNew ? 'New article: would be created in Ongoing.' : 'Changed in Specter: would be updated in Ongoing.',
-            warnings,
-          ]
-            .filter(Boolean)
-            .join(' '),
-          payload: body,
-        });
-        if (isNew) run.counts.created++;
-        else run.counts.updated++;
+        run.plannedUpsert(key, isNew, 'article', warnings, body);
         run.advance();
         continue;
       }

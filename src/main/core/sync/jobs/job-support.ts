@@ -161,6 +161,23 @@ export class JobRun {
     if (this.dryRun) this.plan.push(change);
   }
 
+  /** A dry run's create or update of one record: planned and counted as if it had been sent. */
+  plannedUpsert(key: string, isNew: boolean, noun: string, warnings: string, payload: unknown): void {
+    this.planned({
+      key,
+      action: isNew ? 'create' : 'update',
+      message: [
+        isNew ? `New ${noun}: would be created in Ongoing.` : 'Changed in Specter: would be updated in Ongoing.',
+        warnings,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      payload,
+    });
+    if (isNew) this.counts.created++;
+    else this.counts.updated++;
+  }
+
   private report(force: boolean): void {
     const now = Date.now();
     if (!force && now - this.lastProgressAt < 200) return;
@@ -1037,19 +1054,7 @@ export async function runDocumentJob<D, B>(
         });
         run.counts.conflicts++;
       } else {
-        run.planned({
-          key,
-          action: isNew ? 'create' : 'update',
-          message: [
-            isNew ? `New ${noun}: would be created in Ongoing.` : 'Changed in Specter: would be updated in Ongoing.',
-            warnings,
-          ]
-            .filter(Boolean)
-            .join(' '),
-          payload: body,
-        });
-        if (isNew) run.counts.created++;
-        else run.counts.updated++;
+        run.plannedUpsert(key, isNew, noun, warnings, body);
       }
       finishItem(item);
       return;
