@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RecordState, SyncedRecord } from '../../shared/domain/sync';
 import { getApi } from '../api';
+import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { formatTime, useApiData } from '../hooks';
 import { useAppStore, useT } from '../store';
@@ -66,13 +67,7 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
   return (
     <>
       <div className="toolbar">
-        <input
-          type="search"
-          placeholder={t('common.search')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchInput value={search} onChange={setSearch} />
         <select
           aria-label={t('common.state')}
           value={state}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { StockDifference } from '../../shared/domain/postings';
 import { getApi } from '../api';
+import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { stockCsv } from '../csv';
 import { formatTime, useApiData } from '../hooks';
@@ -106,13 +107,7 @@ export function StockPage() {
           <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} />{' '}
           {t('stock.onlyDifferences')}
         </label>
-        <input
-          type="search"
-          placeholder={t('common.search')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchInput value={search} onChange={setSearch} />
         <button type="button" className="secondary" onClick={() => download('lagerdifferenser.csv', stockCsv(rows))}>
           {t('stock.exportCsv')}
         </button>
