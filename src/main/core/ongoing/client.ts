@@ -432,6 +432,17 @@ export class OngoingClient {
     return this.patchOrder(orderId, 'setReportedNumberOfItemsToPickedNumberOfItems', 'setReportedToPicked', undefined);
   }
 
+  /**
+   * PATCH /orders/{orderId}/lines/{orderLineId}/reportedNumberOfItems: set one line's reported quantity
+   * to an absolute value, so a repeated call (after a lost reply) changes nothing.
+   */
+  setOrderLineReported(orderId: number, orderLineId: number, reportedNumberOfItems: number): Promise<OrderWriteResult> {
+    checkId('Order line', orderLineId);
+    return this.patchOrder(orderId, `lines/${orderLineId}/reportedNumberOfItems`, 'setOrderLineReported', {
+      reportedNumberOfItems,
+    });
+  }
+
   /** GET /orders/statuses: this warehouse's order status list. */
   async orderStatuses(): Promise<GetOrderStatusModel[]> {
     const ctx = this.ctx('orderStatuses', 'read', 'order statuses');
@@ -551,6 +562,30 @@ export class OngoingClient {
     const { data } = await this.write({
       method: 'PATCH',
       path: `purchaseOrders/${purchaseOrderId}/setReportedNumberOfItemsToReceivedNumberOfItems`,
+      ctx,
+      retry: true,
+      lenientBody: true,
+    });
+    const message = typeof data === 'string' ? data || null : (extractOngoingMessage(data) ?? null);
+    return { purchaseOrderId, message };
+  }
+
+  /**
+   * PATCH /purchaseOrders/{id}/lines/{lineId}/reportedNumberOfItems: set one line's reported quantity to
+   * an absolute value (idempotent). The spec types the answer as binary, so any 2xx body is accepted.
+   */
+  async setPurchaseOrderLineReported(
+    purchaseOrderId: number,
+    purchaseOrderLineId: number,
+    reportedNumberOfItems: number,
+  ): Promise<PurchaseOrderWriteResult> {
+    checkId('Purchase order', purchaseOrderId);
+    checkId('Purchase order line', purchaseOrderLineId);
+    const ctx = this.ctx('setPurchaseOrderLineReported', 'patch', `purchase order id ${purchaseOrderId}`);
+    const { data } = await this.write({
+      method: 'PATCH',
+      path: `purchaseOrders/${purchaseOrderId}/lines/${purchaseOrderLineId}/reportedNumberOfItems`,
+      body: { reportedNumberOfItems },
       ctx,
       retry: true,
       lenientBody: true,

@@ -417,6 +417,16 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
               return { status: 200, body: { orderId: id, message: state.setReportedToPicked(order) } };
           }
         }
+        if (
+          segments.length === 5 &&
+          method === 'PATCH' &&
+          third === 'lines' &&
+          segments[4] === 'reportedNumberOfItems'
+        ) {
+          const lineId = idParam(segments[3], 'orderLineId');
+          const value = (body as { reportedNumberOfItems: number }).reportedNumberOfItems;
+          return { status: 200, body: { orderId: id, message: state.setLineReported(order, lineId, value) } };
+        }
       }
     }
 
@@ -471,9 +481,14 @@ export async function startOngoingSimulator(options: OngoingSimulatorOptions): P
           }
           if (method === 'DELETE') return { status: 200, body: state.cancelPurchaseOrder(po) };
         }
-        if (segments.length === 3 && method === 'PATCH') {
+        if (segments.length >= 3 && method === 'PATCH') {
           if (third === 'setReportedNumberOfItemsToReceivedNumberOfItems') {
             return { status: 200, body: { purchaseOrderId: id, message: state.setReportedToReceived(po) } };
+          }
+          if (third === 'lines' && segments.length === 5 && segments[4] === 'reportedNumberOfItems') {
+            const lineId = idParam(segments[3], 'purchaseOrderLineId');
+            const value = (body as { reportedNumberOfItems: number }).reportedNumberOfItems;
+            return { status: 200, body: state.setPurchaseLineReported(po, lineId, value) };
           }
           if (third === 'freeText1') {
             po.data = {

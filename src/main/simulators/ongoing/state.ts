@@ -689,6 +689,25 @@ export class OngoingState {
     return `Reported number of items set to picked number of items on ${order.lines.length} order line(s).`;
   }
 
+  /**
+   * PATCH /orders/{id}/lines/{lineId}/reportedNumberOfItems: set the line's reported quantity to an
+   * absolute value (a repeated call changes nothing). Refused when the value is negative or above
+   * what was picked.
+   */
+  setLineReported(order: SimOrder, lineId: number, value: number): string {
+    const line = order.lines.find((l) => l.id === lineId);
+    if (!line) throw new OngoingSimError(404, `Order ${order.orderId} has no order line with id ${lineId}.`);
+    if (!Number.isFinite(value) || value < 0 || value > line.picked) {
+      throw new OngoingSimError(
+        400,
+        `reportedNumberOfItems ${value} is not valid for order line ${lineId}: it must be between 0 and the picked number of items (${line.picked}).`,
+      );
+    }
+    line.reported = value;
+    order.updatedTime = this.now();
+    return `Reported number of items set to ${value} on order line ${lineId}.`;
+  }
+
   /** Release: status 300, lines allocated from free stock. */
   release(order: SimOrder): void {
     if (order.status !== ORDER_STATUS.open && order.status !== ORDER_STATUS.error) {
@@ -1055,6 +1074,26 @@ export class OngoingState {
     if (po.status === status) return;
     po.status = status;
     po.statusChangedTime = this.now();
+  }
+
+  /** PATCH /purchaseOrders/{id}/lines/{lineId}/reportedNumberOfItems: absolute, between 0 and received. */
+  setPurchaseLineReported(po: SimPurchaseOrder, lineId: number, value: number): string {
+    const line = po.lines.find((l) => l.id === lineId);
+    if (!line) {
+      throw new OngoingSimError(
+        404,
+        `Purchase order ${po.purchaseOrderId} has no purchase order line with id ${lineId}.`,
+      );
+    }
+    if (!Number.isFinite(value) || value < 0 || value > line.received) {
+      throw new OngoingSimError(
+        400,
+        `reportedNumberOfItems ${value} is not valid for purchase order line ${lineId}: it must be between 0 and the received number of items (${line.received}).`,
+      );
+    }
+    line.reported = value;
+    po.updatedTime = this.now();
+    return `Reported number of items set to ${value} on purchase order line ${lineId}.`;
   }
 
   setReportedToReceived(po: SimPurchaseOrder): string {
