@@ -17,8 +17,18 @@ export interface PostingRow {
   ordered: number;
   /** Quantity reported to Specter before this posting. */
   previouslyReported: number;
-  /** Quantity this posting reports. */
+  /** Quantity this posting reports, in Specter's unit. */
   quantity: number;
+  /**
+   * Specter's second quantity factor (no items2) the order row was sent with: Ongoing counts
+   * quantity × unitFactor items. 1 where the row was not multiplied (and for purchases).
+   */
+  unitFactor?: number;
+  /**
+   * The Ongoing lines this row acknowledges after Specter accepted: per line, the absolute reported
+   * number of items Ongoing is set to (so a repeated acknowledgement changes nothing).
+   */
+  ongoingLines?: { lineId: number; quantity: number; reportedAfter: number }[];
 }
 
 export interface Posting {
@@ -47,11 +57,59 @@ export interface Posting {
   decidedAt: string | null;
   reason: string | null;
   specterResultId: string | null;
+  /** Set when the posting is confirmed but waits for another posting of the same record. */
+  waitingFor: PostingWait | null;
+  /** For a posting in doubt: what Specter showed at the last check. */
+  evidence: InDoubtEvidence | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type PostingDecision = 'confirm' | 'hold' | 'reject';
+/**
+ * What an operator can decide about a posting.
+ * - confirm / hold / reject: for proposals never sent (reject also for a refused one).
+ * - mark_done: "it is in Specter": for a posting in doubt; the app shows Specter's evidence, marks it done
+ *   and acknowledges Ongoing with the posting's exact quantities.
+ * - send_again: "it is not in Specter": for a posting in doubt; Specter is checked first and the send is
+ *   refused when Specter now shows it.
+ */
+export type PostingDecision = 'confirm' | 'hold' | 'reject' | 'mark_done' | 'send_again';
+
+/** Why a posting waits instead of being sent: another posting of the same order/purchase comes first. */
+export interface PostingWait {
+  /** The posting it waits for. */
+  postingId: number;
+  state: PostingState;
+  /**
+   * in_flight: the other posting is being sent or in doubt (one posting in flight per record).
+   * earlier: the other posting is older and not yet sent; this one was built on top of it.
+   */
+  reason: 'in_flight' | 'earlier';
+}
+
+/** One row of Specter's evidence for an in-doubt posting. */
+export interface InDoubtRowEvidence {
+  rowRef: string;
+  /** Specter's delivered/received quantity just before the send (null: no snapshot). */
+  before: number | null;
+  /** Specter's quantity now. */
+  now: number;
+  /** What this posting reports on the row. */
+  posting: number;
+  /** What the app's other postings account for on the row since the snapshot. */
+  others: number;
+}
+
+/** What the last check of Specter showed for a posting in doubt. */
+export interface InDoubtEvidence {
+  checkedAt: string;
+  outcome: 'applied' | 'not_applied' | 'unknown';
+  rows: InDoubtRowEvidence[];
+  /** Deliveries in Specter that were not there before the send. */
+  newDeliveries: { deliveryId: string; reference: string; trackingNo: string; deliveryDate: string }[];
+  /** The delivery that carries this posting's reference, when Specter shows one. */
+  matchedDeliveryId: string | null;
+}
 
 /** Why a stock difference exists, as far as the data tells. */
 export interface StockExplanation {

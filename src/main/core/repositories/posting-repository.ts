@@ -1,4 +1,4 @@
-import type { Posting, PostingKind, PostingRow, PostingState } from '../../../shared/domain/postings';
+import type { InDoubtEvidence, Posting, PostingKind, PostingRow, PostingState } from '../../../shared/domain/postings';
 import type { Db } from '../store/database';
 
 interface PostingDbRow {
@@ -23,6 +23,7 @@ interface PostingDbRow {
   decided_at: string | null;
   reason: string | null;
   specter_result_id: string | null;
+  evidence: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -49,6 +50,8 @@ const toPosting = (r: PostingDbRow): Posting => ({
   decidedAt: r.decided_at,
   reason: r.reason,
   specterResultId: r.specter_result_id,
+  waitingFor: null,
+  evidence: r.evidence ? (JSON.parse(r.evidence) as InDoubtEvidence) : null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -64,6 +67,8 @@ export type NewPosting = Omit<
   | 'decidedAt'
   | 'reason'
   | 'specterResultId'
+  | 'waitingFor'
+  | 'evidence'
   | 'createdAt'
   | 'updatedAt'
 >;

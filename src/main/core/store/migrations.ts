@@ -132,4 +132,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE postings ADD COLUMN send_snapshot TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'postings: evidence of the last in-doubt check, the earlier postings a proposal was built on',
+    sql: `
+      ALTER TABLE postings ADD COLUMN evidence TEXT;
+      ALTER TABLE postings ADD COLUMN depends_on TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
