@@ -146,6 +146,8 @@ export class SpecterClient {
   private readonly baseUrl: string;
   private readonly options: SpecterClientOptions;
   private readonly timeoutMs: number;
+  /** The HTTP Date of Specter's last reply (null when it sent none), to compare clocks. */
+  lastReplyDate: Date | null = null;
   private readonly writeAgents = {
     httpAgent: new http.Agent({ keepAlive: false }),
     httpsAgent: new https.Agent({ keepAlive: false }),
@@ -553,6 +555,8 @@ export class SpecterClient {
 
   private interpret(action: string, write: boolean, response: AxiosResponse<ArrayBuffer>): SpecterReply {
     const status = response.status;
+    const date = typeof response.headers.date === 'string' ? new Date(response.headers.date) : null;
+    this.lastReplyDate = date && !Number.isNaN(date.getTime()) ? date : null;
     const inDoubt = write;
     if (status === 429 || status === 503) {
       const retryAfterMs = parseRetryAfter(response.headers['retry-after']);

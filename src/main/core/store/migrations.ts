@@ -140,4 +140,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE postings ADD COLUMN depends_on TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 5,
+    name: 'exceptions: a message code and its parameters beside the text',
+    sql: `
+      ALTER TABLE exceptions ADD COLUMN code TEXT NOT NULL DEFAULT '';
+      ALTER TABLE exceptions ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];
