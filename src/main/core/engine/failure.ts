@@ -16,12 +16,12 @@
  */
 import type { ExceptionClass, JobName } from '../../../shared/domain/sync';
 import { isRemoteError, type RemoteError } from '../net/remote-error';
+import { MAX_RETRY_AFTER_MS } from '../net/retry';
 import type { ExceptionRepository } from '../repositories/exception-repository';
 
 export type FailureClass = 'connection' | 'protocol' | 'auth' | 'rate' | 'refused' | 'invalid';
 
-/** Longest wait the app honours when a system asks it to slow down; a longer one ends the run. */
-export const MAX_RETRY_AFTER_MS = 120_000;
+export { MAX_RETRY_AFTER_MS };
 
 export interface Failure {
   class: FailureClass;
