@@ -36,6 +36,7 @@ import {
   PARAM,
   rowParam,
   type SpecterAction,
+  SUBMIT_ORDER_ID_CARRIES,
 } from './wire';
 
 export * from './types';
@@ -148,7 +149,10 @@ export class SpecterClient {
   /** Report an outbound delivery (rows by row no). Not retried once it may have reached Specter. */
   async submitDelivery(submit: SpecterDeliverySubmit): Promise<SpecterWriteResult & { invoiceId?: string }> {
     const action = ACTION.deliverySubmit;
-    const orderId = this.requireText(action, 'orderId', submit.orderId);
+    const orderId =
+      SUBMIT_ORDER_ID_CARRIES === 'number'
+        ? this.requireText(action, 'orderNo', submit.orderNo)
+        : this.requireText(action, 'orderId', submit.orderId);
     this.requireDate(action, submit.deliveryDate);
     const rows = this.requireRows(
       action,
@@ -166,6 +170,7 @@ export class SpecterClient {
       [PARAM.packetNo, submit.packetNo ?? ''],
       [PARAM.sendDeliveryEmail, submit.sendDeliveryEmail ? FLAG.yes : FLAG.no],
       [PARAM.createInvoice, submit.createInvoice ? FLAG.yes : FLAG.no],
+      [PARAM.reference, submit.reference ?? ''],
     );
     const reply = await this.t.call(action, params, { write: true });
     const result: SpecterWriteResult & { invoiceId?: string } = { id: reply.id, message: reply.message };
@@ -179,7 +184,10 @@ export class SpecterClient {
   /** Report an inbound receipt on a purchase (rows by row id). Not retried once it may have reached Specter. */
   async submitPurchaseDelivery(submit: SpecterPurchaseDeliverySubmit): Promise<SpecterWriteResult> {
     const action = ACTION.purchaseDeliverySubmit;
-    const orderId = this.requireText(action, 'orderId', submit.orderId);
+    const orderId =
+      SUBMIT_ORDER_ID_CARRIES === 'number'
+        ? this.requireText(action, 'purchaseNo', submit.purchaseNo)
+        : this.requireText(action, 'orderId', submit.orderId);
     this.requireDate(action, submit.deliveryDate);
     const rows = this.requireRows(
       action,
@@ -193,7 +201,7 @@ export class SpecterClient {
     rows.forEach((row, i) => {
       params.push([rowParam(PARAM.rowId, i + 1), row.ref], [rowParam(PARAM.noOfItems, i + 1), row.noOfItems]);
     });
-    params.push([PARAM.sendEmail, submit.sendEmail ? FLAG.yes : FLAG.no]);
+    params.push([PARAM.sendEmail, submit.sendEmail ? FLAG.yes : FLAG.no], [PARAM.reference, submit.reference ?? '']);
     const reply = await this.t.call(action, params, { write: true });
     return { id: reply.id, message: reply.message };
   }
