@@ -111,11 +111,16 @@ function field(node: XmlNode, name: string): string {
       message: `${name}: control characters were removed ("${stripped.shown}" is sent as "${value}"). Remove them in Specter.`,
     });
   }
-  if (encodingNote && !current.encodingWarned && /[^\u0000-\u007f]/.test(value)) {
+  if (encodingNote && !current.encodingWarned && hasNonAscii(value)) {
     current.encodingWarned = true;
     current.issues.push({ field: name, raw: value, severity: 'warning', message: `${name}: ${encodingNote}` });
   }
   return value;
+}
+
+function hasNonAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 function label(what: string): string {
