@@ -71,3 +71,36 @@ test('the language can be switched to English', async ({ page }) => {
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Deliveries' })).toBeVisible();
 });
+
+async function callApi(method: string, input: unknown) {
+  const res = await fetch(`${serve.baseUrl}api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()).value;
+}
+
+test('the sync rules form is on the Settings page and saves a rule', async ({ page }) => {
+  // Swedish labels, whatever an earlier test chose.
+  await callApi('updateSettings', { patch: { language: 'sv' } });
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  const rules = page.getByRole('form', { name: 'Synkronisering' });
+  await expect(rules).toBeVisible();
+  await expect(rules.getByLabel('interval orders')).toHaveValue('60');
+  const autoConfirm = rules.getByLabel('Bekräfta leveranser automatiskt');
+  await expect(autoConfirm).not.toBeChecked();
+  await autoConfirm.check();
+  await rules.getByLabel('interval orders').fill('120');
+  await rules.getByRole('button', { name: 'Spara inställningar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sparat');
+  const settings = await callApi('getSettings', {});
+  expect(settings.sync.autoConfirm.deliveries).toBe(true);
+  expect(settings.sync.intervals.orders).toBe(120);
+  await page.reload();
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await expect(
+    page.getByRole('form', { name: 'Synkronisering' }).getByLabel('Bekräfta leveranser automatiskt'),
+  ).toBeChecked();
+});
