@@ -470,6 +470,30 @@ describe('control API', () => {
     expect((await control('POST', 'nonsense')).status).toBe(404);
   });
 
+  it('serves odd raw values for an article on request (override) and the real ones again after clearing', async () => {
+    await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'ODD-1' });
+    sim.warehouse.adjustStock('ODD-1', 5, USER.goodsOwnerId);
+    const read = async () =>
+      (await api<GetArticleModel[]>('GET', `articles?goodsOwnerId=${USER.goodsOwnerId}&articleNumber=ODD-1`)).body[0];
+    const set = await control<GetArticleModel>('POST', 'articles/ODD-1/override', {
+      set: { 'inventoryInfo.numberOfItems': 'abc', unitCode: 'KG' },
+      remove: ['inventoryInfo.sellableNumberOfItems'],
+    });
+    expect(set.status).toBe(200);
+    const odd = (await read()) as unknown as { unitCode: string; inventoryInfo: Record<string, unknown> };
+    expect(odd.unitCode).toBe('KG');
+    expect(odd.inventoryInfo.numberOfItems).toBe('abc');
+    expect('sellableNumberOfItems' in odd.inventoryInfo).toBe(false);
+    expect(sim.state.articleByNumber(USER.goodsOwnerId, 'ODD-1')?.numberOfItems).toBe(5);
+    await control('POST', 'articles/ODD-1/override', { remove: ['inventoryInfo'] });
+    const without = await read();
+    expect(without?.articleNumber).toBe('ODD-1');
+    expect(Object.keys(without ?? {})).not.toContain('inventoryInfo');
+    expect((await control('POST', 'articles/ODD-1/override', { set: [1] })).status).toBe(400);
+    expect((await control('DELETE', 'articles/ODD-1/override')).status).toBe(200);
+    expect((await read())?.inventoryInfo?.numberOfItems).toBe(5);
+  });
+
   it('sets faults and latency, reports stats and calls, and resets', async () => {
     const s = await startOngoingSimulator({ users: [USER] });
     sims.push(s);

@@ -6,7 +6,7 @@
 import type { GetArticleModel, GetOrderModel, GetPurchaseOrderModel } from '../../../shared/ongoing/models';
 import { type FaultInjector, type FaultRates, parseFaultSpec, type QueuedFault } from '../faults';
 import { type Answer, idParam, type RecordedOngoingCall } from './http';
-import { type LineQuantities, OngoingSimError, type OngoingState } from './state';
+import { type ArticleAnswerOverride, type LineQuantities, OngoingSimError, type OngoingState } from './state';
 
 export interface OngoingSimulatorStats {
   requests: number;
@@ -23,6 +23,12 @@ export interface OngoingWarehouseControl {
   receive(purchaseOrderId: number, quantities?: LineQuantities): GetPurchaseOrderModel;
   /** Set the physical stock of an article. */
   adjustStock(articleNumber: string, numberOfItems: number, goodsOwnerId?: number): GetArticleModel;
+  /** Serve odd raw values in the article's GET model from now on (null: serve the real ones again). */
+  overrideArticle(
+    articleNumber: string,
+    override: ArticleAnswerOverride | null,
+    goodsOwnerId?: number,
+  ): GetArticleModel;
   orderIdByNumber(orderNumber: string, goodsOwnerId?: number): number;
   purchaseOrderIdByNumber(purchaseOrderNumber: string, goodsOwnerId?: number): number;
   /** Rates as an object or a spec string such as `error=0.05,429=0.1`. */
@@ -96,6 +102,12 @@ export function createWarehouseControl(rt: ControlRuntime): OngoingWarehouseCont
       const po = rt.state().requirePurchaseOrder(purchaseOrderId);
       rt.state().receive(po, quantities);
       return rt.state().renderPurchaseOrder(po);
+    },
+    overrideArticle(articleNumber, override, goodsOwnerId) {
+      const article = rt.state().findArticleForControl(articleNumber, goodsOwnerId);
+      if (override) rt.state().articleOverrides.set(article.articleSystemId, override);
+      else rt.state().articleOverrides.delete(article.articleSystemId);
+      return rt.state().renderArticle(article);
     },
     adjustStock(articleNumber, numberOfItems, goodsOwnerId) {
       const article = rt.state().findArticleForControl(articleNumber, goodsOwnerId);
@@ -232,6 +244,19 @@ export function handleControl(
     const action = byNumber ? fourth : third;
     if (segments.length === (byNumber ? 4 : 3) && action === 'receive') {
       return { status: 200, body: warehouse.receive(id, quantities) };
+    }
+  }
+  if (first === 'articles' && third === 'override' && segments.length === 3) {
+    const articleNumber = decodeURIComponent(second ?? '');
+    if (method === 'DELETE') return { status: 200, body: warehouse.overrideArticle(articleNumber, null, goodsOwnerId) };
+    if (method === 'POST') {
+      const set = body.set ?? {};
+      const remove = body.remove ?? [];
+      if (typeof set !== 'object' || set === null || Array.isArray(set) || !Array.isArray(remove)) {
+        throw new OngoingSimError(400, 'Send { "set": { "<dotted.path>": <value> }, "remove": ["<dotted.path>"] }.');
+      }
+      const override = { set: set as Record<string, unknown>, remove: remove.map(String) };
+      return { status: 200, body: warehouse.overrideArticle(articleNumber, override, goodsOwnerId) };
     }
   }
   if (method === 'POST' && first === 'articles' && third === 'stock' && segments.length === 3) {

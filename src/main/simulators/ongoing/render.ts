@@ -7,6 +7,7 @@ import type {
   GetPurchaseOrderModel,
 } from '../../../shared/ongoing/models';
 import {
+  type ArticleAnswerOverride,
   normalizeDateTime,
   type OngoingStore,
   round,
@@ -19,6 +20,38 @@ import {
 import { inventory } from './warehouse';
 
 export function renderArticle(store: OngoingStore, article: SimArticle): GetArticleModel {
+  const model = renderArticleModel(store, article);
+  const override = store.articleOverrides.get(article.articleSystemId);
+  return override ? applyOverride(model, override) : model;
+}
+
+/** The model with the override's raw values set and paths removed (a copy; the state is not touched). */
+function applyOverride(model: GetArticleModel, override: ArticleAnswerOverride): GetArticleModel {
+  const copy = structuredClone(model) as unknown as Record<string, unknown>;
+  const parentOf = (path: string, create: boolean): [Record<string, unknown> | undefined, string] => {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let node: Record<string, unknown> | undefined = copy;
+    for (const key of keys) {
+      const next: unknown = node?.[key];
+      if (next && typeof next === 'object') node = next as Record<string, unknown>;
+      else if (create && node) node = node[key] = {};
+      else node = undefined;
+    }
+    return [node, last];
+  };
+  for (const [path, value] of Object.entries(override.set ?? {})) {
+    const [node, key] = parentOf(path, true);
+    if (node) node[key] = value;
+  }
+  for (const path of override.remove ?? []) {
+    const [node, key] = parentOf(path, false);
+    if (node) delete node[key];
+  }
+  return copy as unknown as GetArticleModel;
+}
+
+function renderArticleModel(store: OngoingStore, article: SimArticle): GetArticleModel {
   const d = article.data;
   return {
     goodsOwner: { id: article.goodsOwnerId, name: store.goodsOwners.get(article.goodsOwnerId) ?? null },

@@ -153,6 +153,17 @@ export interface OngoingStateOptions {
 /** Quantities per line, keyed by rowNumber. */
 export type LineQuantities = Record<string, number>;
 
+/**
+ * Raw values an article's GET model carries instead of the computed ones, to play a warehouse that
+ * answers with odd data (a missing `inventoryInfo`, stock `-4`, `"abc"`, `1e15`).
+ */
+export interface ArticleAnswerOverride {
+  /** Dotted path (e.g. `inventoryInfo.numberOfItems`) → the raw JSON value to serve there. */
+  set?: Record<string, unknown>;
+  /** Dotted paths left out of the answer, e.g. `inventoryInfo`. */
+  remove?: string[];
+}
+
 export const WAREHOUSE = { id: 1, code: 'WH1', name: 'Main warehouse' };
 
 export function round(n: number): number {
@@ -196,6 +207,8 @@ export class OngoingStore {
   };
   /** Customer ids by goods owner and customer number (or name). */
   readonly customers = new Map<string, number>();
+  /** Odd values served for an article (by articleSystemId) until cleared; see ArticleAnswerOverride. */
+  readonly articleOverrides = new Map<number, ArticleAnswerOverride>();
   private waybillSeq = 1;
 
   constructor(options: OngoingStateOptions) {
