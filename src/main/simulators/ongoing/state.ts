@@ -19,7 +19,23 @@ import { OngoingStore } from './store';
 import * as warehouse from './warehouse';
 
 export type { ArticleFilters, OrderFilters, PurchaseOrderFilters } from './query';
-export * from './store';
+export {
+  type ArticleAnswerOverride,
+  DEFAULT_ORDER_STATUSES,
+  DEFAULT_PURCHASE_ORDER_STATUSES,
+  type LineQuantities,
+  normalizeDateTime,
+  ORDER_STATUS,
+  OngoingSimError,
+  type OngoingStateOptions,
+  OngoingStore,
+  PURCHASE_ORDER_STATUS,
+  type SimArticle,
+  type SimOrder,
+  type SimOrderLine,
+  type SimPurchaseOrder,
+  type SimPurchaseOrderLine,
+} from './store';
 
 /** The parameters of a store function after the store itself. */
 type After<F> = F extends (store: OngoingStore, ...rest: infer R) => unknown ? R : never;
