@@ -8,6 +8,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/corpus/**/*.test.ts',
     ],
+    setupFiles: ['tests/helpers/vitest-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -21,6 +21,7 @@ import { SettingsRepository } from './repositories/settings-repository';
 import { SyncRunRepository } from './repositories/sync-run-repository';
 import { WatermarkRepository } from './repositories/watermark-repository';
 import type { SecretStore } from './secrets/secret-store';
+import { acquireDataLock, type DataLock, describeHolder, type LockHolder, lockHolder } from './store/data-lock';
 import { type Db, openDatabase, schemaVersion } from './store/database';
 import { createStockService } from './stock/stock-service';
 import type { SyncDeps } from './sync/deps';
@@ -42,6 +43,12 @@ export interface CoreOptions {
   logToConsole?: boolean;
   /** Scheduler tick (tests). */
   tickMs?: number;
+  /**
+   * This process runs the jobs and the outbox (serve, the desktop app, sync): it takes the data folder's
+   * lock, and refuses to start while another live process holds it. Without it (status, config,
+   * secrets), nothing is sent and no posting is marked in doubt.
+   */
+  ownsJobs?: { command: string };
 }
 
 /** The running sync: scheduler, postings, stock and the warehouse's status lists. */
@@ -72,6 +79,8 @@ export interface Core {
   clients: RemoteClients;
   deps: SyncDeps;
   sync: RunningSync;
+  /** The process that holds the data folder's lock when it is not this one (see CoreOptions.ownsJobs). */
+  lockHeldBy: LockHolder | null;
   close(): void;
 }
 
@@ -81,6 +90,14 @@ export type AppContextOptions = CoreOptions;
 
 /** Build the core once: everything the app runs, wired together, with the schedule not yet started. */
 export function createCore(options: CoreOptions): Core {
+  let lock: DataLock | null = null;
+  if (options.ownsJobs) {
+    const taken = acquireDataLock(options.dataDir, options.ownsJobs.command);
+    if ('heldBy' in taken) {
+      throw new Error(`Not started: ${describeHolder(taken.heldBy)}. Stop it first, or use it instead.`);
+    }
+    lock = taken.lock;
+  }
   const db = openDatabase({ dataDir: options.dataDir });
   const settings = new SettingsRepository(db);
   const watermarks = new WatermarkRepository(db);
@@ -97,8 +114,11 @@ export function createCore(options: CoreOptions): Core {
     timeoutMs: options.clientTimeoutMs,
     onSpecterWarning: (warning) => logger.warn('value changed for Specter', { ...warning }),
   });
-  runs.markInterrupted();
-  postingsRepo.markSendingInDoubt();
+  if (lock) {
+    // Only the owner may conclude that runs and sends of a previous process were interrupted.
+    runs.markInterrupted();
+    postingsRepo.markSendingInDoubt();
+  }
 
   const deps: SyncDeps = {
     db,
@@ -178,7 +198,11 @@ export function createCore(options: CoreOptions): Core {
     clients,
     deps,
     sync,
-    close: () => db.close(),
+    lockHeldBy: lock ? null : lockHolder(options.dataDir),
+    close: () => {
+      db.close();
+      lock?.release();
+    },
   };
 }
 
