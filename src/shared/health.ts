@@ -9,6 +9,7 @@
  * - failing: a system does not answer or refuses the login, a flow's last run failed, or the watchdog
  *   sees no successful run for 3 × its interval (or a missed schedule).
  */
+import type { RunStatus } from './domain/sync';
 import type { MessageRef } from './messages';
 
 export type HealthLevel = 'ok' | 'attention' | 'failing';
@@ -30,7 +31,7 @@ export interface FlowState {
   enabled: boolean;
   intervalSeconds: number;
   running: boolean;
-  lastRun: { status: 'ok' | 'partial' | 'failed' | 'stopped' | 'running'; finishedAt: string | null } | null;
+  lastRun: { status: RunStatus; finishedAt: string | null } | null;
   lastSuccessAt: string | null;
   /** The first failed run of the current run of failures. */
   failingSince: string | null;

@@ -28,6 +28,13 @@ import type { SyncDeps } from './sync/deps';
 import { Scheduler } from './sync/scheduler';
 import type { StockService } from './sync/services';
 import { createStatusCatalog } from './sync/status-catalog';
+import { classify, errorText } from './engine/failure';
+import { CallLog } from './health/call-log';
+import { HealthMonitor } from './health/health-monitor';
+import { collectSupportBundle } from './support/collect';
+
+/** How often health is recomputed when nothing else happens (watchdog, counts). */
+const WATCHDOG_MS = 5_000;
 
 export const APP_VERSION = '0.1.0';
 
@@ -79,6 +86,10 @@ export interface Core {
   clients: RemoteClients;
   deps: SyncDeps;
   sync: RunningSync;
+  health: HealthMonitor;
+  callLog: CallLog;
+  /** A value (e.g. the bridge token) that support bundles must remove wherever it appears. */
+  rememberSecretValue(value: string): void;
   /** The process that holds the data folder's lock when it is not this one (see CoreOptions.ownsJobs). */
   lockHeldBy: LockHolder | null;
   close(): void;
@@ -108,11 +119,20 @@ export function createCore(options: CoreOptions): Core {
   const postingsRepo = new PostingRepository(db);
   const events = new EventBus();
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
+  const callLog = new CallLog();
+  /** Values that must never reach a support bundle besides the keychain's (the bridge token). */
+  const knownSecretValues = new Set<string>();
+  // Set once the scheduler exists; calls made before that only reach the call log.
+  let health: HealthMonitor | null = null;
   const clients = createRemoteClients({
     settings: () => settings.get(),
     secrets: options.secrets,
     timeoutMs: options.clientTimeoutMs,
     onSpecterWarning: (warning) => logger.warn('value changed for Specter', { ...warning }),
+    onCall: (call) => {
+      callLog.record({ ...call, error: call.error === undefined ? undefined : errorText(call.error) });
+      health?.recordCall(call.system, call.ok ? 'ok' : classify(call.error).class, call.at);
+    },
   });
   if (lock) {
     // Only the owner may conclude that runs and sends of a previous process were interrupted.
@@ -153,14 +173,48 @@ export function createCore(options: CoreOptions): Core {
     savePaused: (paused) => settings.setValue('pausedJobs', paused),
     tickMs: options.tickMs,
   });
+  const monitor = new HealthMonitor({
+    now: () => new Date(),
+    configured: (system) => !missingConfiguration(system, settings.get()),
+    jobs: () => scheduler.states(),
+    openProblems: () => exceptions.openCounts(),
+    waiting: () => {
+      const waiting = { deliveries: 0, receipts: 0, inDoubt: 0 };
+      for (const { kind, state, n } of postingsRepo.counts()) {
+        if (state === 'in_doubt') waiting.inDoubt += n;
+        else if (state === 'proposed' || state === 'held')
+          waiting[kind === 'delivery' ? 'deliveries' : 'receipts'] += n;
+      }
+      return waiting;
+    },
+    paused: () => {
+      const enabled = scheduler.states().filter((s) => s.enabled);
+      return enabled.length > 0 && enabled.every((s) => s.paused);
+    },
+  });
+  health = monitor;
+  monitor.subscribe((value) => events.emit({ type: 'health', health: value }));
+  events.subscribe((event) => {
+    if (event.type === 'jobs' || (event.type === 'progress' && event.progress.phase === 'finished')) monitor.refresh();
+  });
+  // The watchdog and the outbox's counts need a look now and then even when nothing happens.
+  let watchdog: ReturnType<typeof setInterval> | null = null;
   const sync: RunningSync = {
     deps,
     scheduler,
     postings,
     stock,
     statuses: createStatusCatalog(deps),
-    start: () => scheduler.start(),
-    stop: () => scheduler.stop(),
+    start: () => {
+      scheduler.start();
+      watchdog ??= setInterval(() => monitor.refresh(), WATCHDOG_MS);
+      watchdog.unref?.();
+    },
+    stop: () => {
+      if (watchdog) clearInterval(watchdog);
+      watchdog = null;
+      return scheduler.stop();
+    },
   };
   const service = new AppService({
     settings,
@@ -168,6 +222,20 @@ export function createCore(options: CoreOptions): Core {
     exceptions,
     runs,
     runtime: () => sync,
+    health: () => monitor.refresh(),
+    supportBundle: () =>
+      collectSupportBundle({
+        db,
+        dataDir: options.dataDir,
+        settings,
+        runs,
+        exceptions,
+        postings: postingsRepo,
+        secrets: options.secrets,
+        calls: () => callLog.recent(),
+        appVersion: APP_VERSION,
+        extraSecrets: () => [...knownSecretValues],
+      }),
     audit,
     secrets: options.secrets,
     events,
@@ -198,6 +266,11 @@ export function createCore(options: CoreOptions): Core {
     clients,
     deps,
     sync,
+    health: monitor,
+    callLog,
+    rememberSecretValue: (value) => {
+      if (value) knownSecretValues.add(value);
+    },
     lockHeldBy: lock ? null : lockHolder(options.dataDir),
     close: () => {
       db.close();

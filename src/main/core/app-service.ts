@@ -8,6 +8,7 @@ import {
 } from '../../shared/api';
 import { SECRET_NAMES, type SecretName } from '../../shared/credentials';
 import { mergeSettings, type Settings, settingsSchema } from '../../shared/settings';
+import type { Health } from '../../shared/health';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logging/logger';
 import type { AuditLogRepository } from './repositories/audit-log-repository';
@@ -48,6 +49,10 @@ export interface AppServiceDeps {
   events: EventBus;
   logger: Logger;
   probe: ConnectionProbe;
+  /** The health value, recomputed now. */
+  health: () => Health;
+  /** Build a support bundle into the data folder. */
+  supportBundle: () => Promise<{ file: string; bytes: number }>;
   info: { version: string; mode: AppStatus['mode']; demo: boolean; dataDir: string; schemaVersion: () => number };
 }
 
@@ -80,6 +85,20 @@ export class AppService implements ApiMethods {
       connections: { ...this.connections },
       startedAt: this.startedAt,
     };
+  }
+
+  async getHealth(_input: ApiInput<'getHealth'> = {}): Promise<Health> {
+    return this.deps.health();
+  }
+
+  async createSupportBundle(_input: ApiInput<'createSupportBundle'> = {}) {
+    const result = await this.deps.supportBundle();
+    this.deps.audit.append({
+      actor: 'operator',
+      action: 'support.bundle',
+      details: { file: result.file, bytes: result.bytes },
+    });
+    return result;
   }
 
   async getSettings(_input: ApiInput<'getSettings'> = {}): Promise<Settings> {

@@ -17,6 +17,23 @@ export interface RemoteClientOptions {
   timeoutMs?: number;
   /** Told when an outgoing value had to be changed for Specter (characters it cannot store). */
   onSpecterWarning?: (warning: SpecterWarning) => void;
+  /** Told about every real HTTP attempt to either system (health, support log). */
+  onCall?: (call: RemoteCall) => void;
+}
+
+/** One real HTTP attempt to a remote system and how it ended. */
+export interface RemoteCall {
+  system: RemoteSystemName;
+  at: string;
+  ok: boolean;
+  /** What the attempt failed with, when it failed. */
+  error?: unknown;
+  method: string;
+  url: string;
+  requestBody?: string;
+  status: number | null;
+  replyBody?: string;
+  durationMs: number;
 }
 
 /** What is missing before a system can be called, as one sentence for the operator (empty when complete). */
@@ -63,6 +80,19 @@ export function createRemoteClients(options: RemoteClientOptions): RemoteClients
             baseUrl: settings.specter.baseUrl,
             timeoutMs: options.timeoutMs,
             onWarning: options.onSpecterWarning,
+            onCall: (info) =>
+              options.onCall?.({
+                system: 'specter',
+                at: new Date().toISOString(),
+                ok: info.ok,
+                error: info.error,
+                method: info.method,
+                url: info.url,
+                requestBody: info.requestBody,
+                status: info.status ?? null,
+                replyBody: info.replyBody,
+                durationMs: info.durationMs,
+              }),
             credentials: async () => ({
               sbmId: settings.specter.sbmId,
               apiUserId: settings.specter.apiUserId,
@@ -86,6 +116,22 @@ export function createRemoteClients(options: RemoteClientOptions): RemoteClients
             baseUrl: ongoingBaseUrl(settings.ongoing.warehouse),
             goodsOwnerId: settings.ongoing.goodsOwnerId as number,
             timeoutMs: options.timeoutMs,
+            onCall: (event) => {
+              const base = ongoingBaseUrl(settings.ongoing.warehouse);
+              const ok = event.error === undefined && event.status !== undefined && event.status < 300;
+              options.onCall?.({
+                system: 'ongoing',
+                at: new Date().toISOString(),
+                ok,
+                error: event.error,
+                method: event.method,
+                url: `${base}${event.path}`,
+                requestBody: event.requestBody,
+                status: event.status ?? null,
+                replyBody: event.replyBody,
+                durationMs: event.durationMs,
+              });
+            },
             credentials: async () => ({
               user: settings.ongoing.user,
               password: await requireSecret(options.secrets, 'ongoing.password'),

@@ -74,6 +74,7 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
     staticDir: options.staticDir ?? RENDERER_DIST,
     token: options.token,
   });
+  context.rememberSecretValue(bridge.token);
   context.logger.info('serving', { url: bridge.url, demo: Boolean(demo) });
   return {
     context,

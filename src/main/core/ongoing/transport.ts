@@ -146,16 +146,26 @@ export class OngoingTransport {
     const { ctx } = spec;
     const relative = `${spec.path}${buildQuery(spec.query)}`;
     const started = Date.now();
-    const report = (status: number | undefined, error?: unknown) =>
-      this.onCall?.({
-        operation: ctx.operation,
-        method: spec.method,
-        path: relative,
-        attempt,
-        status,
-        durationMs: Date.now() - started,
-        errorKind: errorKindOf(error),
-      });
+    let requestBody: string | undefined;
+    let replyBody: string | undefined;
+    const report = (status: number | undefined, error?: unknown) => {
+      try {
+        this.onCall?.({
+          operation: ctx.operation,
+          method: spec.method,
+          path: relative,
+          attempt,
+          status,
+          durationMs: Date.now() - started,
+          errorKind: errorKindOf(error),
+          error,
+          requestBody,
+          replyBody: replyBody === undefined ? undefined : this.redact(replyBody),
+        });
+      } catch {
+        // A failing listener must not change the outcome of the call.
+      }
+    };
 
     let creds: OngoingCredentials;
     try {
@@ -190,7 +200,8 @@ export class OngoingTransport {
     };
     let payload: Buffer | undefined;
     if (spec.body !== undefined) {
-      payload = Buffer.from(JSON.stringify(spec.body), 'utf8');
+      requestBody = JSON.stringify(spec.body);
+      payload = Buffer.from(requestBody, 'utf8');
       headers['Content-Type'] = 'application/json; charset=utf-8';
       headers['Content-Length'] = String(payload.length);
     } else if (spec.method !== 'GET') {
@@ -214,6 +225,7 @@ export class OngoingTransport {
 
     const status = response.status;
     const text = typeof response.data === 'string' ? response.data : String(response.data ?? '');
+    replyBody = text;
     const contentType =
       typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
     if (status < 200 || status >= 300) {

@@ -58,6 +58,11 @@ export interface OngoingCallEvent {
   status?: number;
   durationMs: number;
   errorKind?: RemoteErrorKind;
+  /** The error the attempt failed with (for the health value's failure class). */
+  error?: unknown;
+  /** The JSON body sent, if any, and the reply's text (for the support log, which redacts them). */
+  requestBody?: string;
+  replyBody?: string;
 }
 
 export interface OngoingClientOptions {

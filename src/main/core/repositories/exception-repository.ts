@@ -110,6 +110,14 @@ export class ExceptionRepository {
     return row ? toException(row) : null;
   }
 
+  /** Open exceptions per flow. */
+  openCounts(): Record<string, number> {
+    const rows = this.db
+      .prepare("SELECT flow, COUNT(*) AS n FROM exceptions WHERE state = 'open' GROUP BY flow")
+      .all() as { flow: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.flow, r.n]));
+  }
+
   list(options: { state?: SyncException['state']; flow?: JobName; limit?: number } = {}): SyncException[] {
     const where: string[] = [];
     const params: unknown[] = [];

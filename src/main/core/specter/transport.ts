@@ -22,6 +22,7 @@ import {
   parseRetryAfter,
   type SpecterClientOptions,
   type SpecterReplyBody,
+  type SpecterCallInfo,
   type SpecterWarning,
   SYSTEM,
   TIMEOUT_CODES,
@@ -119,35 +120,62 @@ export class SpecterTransport {
       [PARAM.useXML, write ? USE_XML.text : USE_XML.xml],
     ];
     const started = Date.now();
+    const call: Omit<SpecterCallInfo, 'durationMs' | 'ok'> = write
+      ? {
+          action,
+          method: 'POST',
+          url: `${this.baseUrl}${SCRIPT.putInfo}?${encodeLatin1Form(head)}`,
+          requestBody: encodeLatin1Form([...values, [PARAM.key, key]]),
+        }
+      : {
+          action,
+          method: 'GET',
+          url: `${this.baseUrl}${SCRIPT.getInfo}?${encodeLatin1Form([...head, ...values, [PARAM.key, key]])}`,
+        };
     let response: AxiosResponse<ArrayBuffer>;
     try {
-      if (write) {
-        const url = `${this.baseUrl}${SCRIPT.putInfo}?${encodeLatin1Form(head)}`;
-        response = await this.http.post(url, encodeLatin1Form([...values, [PARAM.key, key]]), {
-          headers: { 'Content-Type': FORM_CONTENT_TYPE, Accept: 'text/plain, text/xml, */*' },
-          ...this.writeAgents,
-        });
-      } else {
-        const url = `${this.baseUrl}${SCRIPT.getInfo}?${encodeLatin1Form([...head, ...values, [PARAM.key, key]])}`;
-        response = await this.http.get(url, { headers: { Accept: 'text/xml, text/plain, */*' } });
-      }
+      response = write
+        ? await this.http.post(call.url, call.requestBody, {
+            headers: { 'Content-Type': FORM_CONTENT_TYPE, Accept: 'text/plain, text/xml, */*' },
+            ...this.writeAgents,
+          })
+        : await this.http.get(call.url, { headers: { Accept: 'text/xml, text/plain, */*' } });
     } catch (error) {
-      this.report(action, started, false);
-      throw this.transportError(action, write, error);
+      const failure = this.transportError(action, write, error);
+      this.report(call, started, { ok: false, error: failure });
+      throw failure;
     }
+    const answered = { status: response.status, replyBody: Buffer.from(response.data ?? []).toString('latin1') };
     try {
       const reply = this.interpret(action, write, response);
-      this.report(action, started, reply.ok);
+      this.report(call, started, {
+        ...answered,
+        ok: reply.ok,
+        error: reply.ok ? undefined : this.envelopeError(action, reply),
+      });
       return reply;
     } catch (error) {
-      this.report(action, started, false);
+      this.report(call, started, { ...answered, ok: false, error });
       throw error;
     }
   }
 
-  private report(action: string, started: number, ok: boolean): void {
+  private report(
+    call: Omit<SpecterCallInfo, 'durationMs' | 'ok'>,
+    started: number,
+    outcome: Pick<SpecterCallInfo, 'ok' | 'status' | 'replyBody' | 'error'>,
+  ): void {
+    // The request signature never leaves the transport.
+    const hide = (text: string | undefined) =>
+      text?.replace(new RegExp(`(^|[?&])${PARAM.key}=[^&]*`, 'gi'), `$1${PARAM.key}=[redacted]`);
     try {
-      this.options.onCall?.({ action, durationMs: Date.now() - started, ok });
+      this.options.onCall?.({
+        ...call,
+        url: hide(call.url) ?? '',
+        requestBody: hide(call.requestBody),
+        ...outcome,
+        durationMs: Date.now() - started,
+      });
     } catch {
       // A failing listener must not change the outcome of the call.
     }

@@ -22,8 +22,11 @@ export interface SpecterClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Longest Retry-After the client waits for inside one call; longer ones are thrown to the caller. Default 120 s. */
   maxRetryAfterMs?: number;
-  /** Told about each HTTP attempt; carries no parameters. */
-  onCall?: (info: { action: string; durationMs: number; ok: boolean }) => void;
+  /**
+   * Told about each HTTP attempt, with the request and the reply as sent and received (for the health
+   * value and the support log, which redacts them). `error` is what the attempt failed with.
+   */
+  onCall?: (info: SpecterCallInfo) => void;
   /** Told when an outgoing value had to be changed (characters outside Latin-1 became '?'). */
   onWarning?: (warning: SpecterWarning) => void;
 }
@@ -93,3 +96,16 @@ export function formatNumber(value: number): string {
 }
 
 export type SpecterReplyBody = Extract<SpecterReply, { format: 'xml' }>['body'];
+
+/** One HTTP attempt to Specter, as told to SpecterClientOptions.onCall. */
+export interface SpecterCallInfo {
+  action: string;
+  durationMs: number;
+  ok: boolean;
+  method: 'GET' | 'POST';
+  url: string;
+  requestBody?: string;
+  status?: number;
+  replyBody?: string;
+  error?: unknown;
+}
