@@ -121,6 +121,83 @@ const sv = {
   'postings.payload': 'Exakt vad som skickas till Specter',
   'postings.ack': 'Kvitterad i Ongoing',
   'postings.none': 'Inget att visa.',
+  'postings.rowNo': 'Rad nr',
+  'postings.rowId': 'Rad-id',
+  'postings.inOngoing': '= {items} st i Ongoing',
+  'postings.ackState.pending': 'inte än',
+  'postings.ackState.done': 'ja',
+  'postings.ackState.failed': 'misslyckades, försöker igen',
+  'postings.working': 'Väntar på svar…',
+  'postings.wait.in_flight.delivery':
+    'Väntar på leverans #{id} ({state}) för samma order. En order har bara en leverans på väg till Specter åt gången.',
+  'postings.wait.in_flight.receipt':
+    'Väntar på inleverans #{id} ({state}) för samma inköpsorder. En inköpsorder har bara en inleverans på väg till Specter åt gången.',
+  'postings.wait.earlier.delivery':
+    'Väntar på den tidigare leveransen #{id} ({state}) för samma order. Den här bygger på den och skickas när den är klar.',
+  'postings.wait.earlier.receipt':
+    'Väntar på den tidigare inleveransen #{id} ({state}) för samma inköpsorder. Den här bygger på den och skickas när den är klar.',
+  'postings.waitState.proposed': 'förslag, inte bekräftad',
+  'postings.waitState.held': 'väntar på beslut',
+  'postings.waitState.confirmed': 'bekräftad, inte skickad än',
+  'postings.waitState.sending': 'skickas just nu',
+  'postings.waitState.in_doubt': 'osäker',
+  'postings.waitState.failed': 'misslyckad',
+  'postings.waitState.done': 'klar',
+  'postings.waitState.rejected': 'avvisad',
+  'postings.inDoubt.title': 'Specter gav inget tydligt svar',
+  'postings.inDoubt.explain.delivery':
+    'Leveransen skickades till Specter, men inget säkert svar kom tillbaka. Den kan ha kommit fram, eller inte. Appen skickar den inte igen förrän det är utrett: en stund efter sändningen kontrollerar den ordern i Specter själv. Kan det inte avgöras, titta på ordern i Specter och välj nedan.',
+  'postings.inDoubt.explain.receipt':
+    'Inleveransen skickades till Specter, men inget säkert svar kom tillbaka. Den kan ha kommit fram, eller inte. Appen skickar den inte igen förrän det är utrett: en stund efter sändningen kontrollerar den inköpsordern i Specter själv. Kan det inte avgöras, titta på inköpsordern i Specter och välj nedan.',
+  'postings.evidence.heading': 'Vad Specter visade vid senaste kontrollen',
+  'postings.evidence.none': 'Specter har inte kontrollerats än.',
+  'postings.evidence.outcome.applied': 'Bedömning: den verkar ha kommit fram till Specter.',
+  'postings.evidence.outcome.not_applied': 'Bedömning: den verkar inte ha kommit fram till Specter.',
+  'postings.evidence.outcome.unknown': 'Bedömning: Specters siffror räcker inte för att avgöra det.',
+  'postings.evidence.before': 'Före sändningen',
+  'postings.evidence.now': 'Nu i Specter',
+  'postings.evidence.this.delivery': 'Den här leveransen',
+  'postings.evidence.this.receipt': 'Den här inleveransen',
+  'postings.evidence.others.delivery': 'Andra leveranser från appen',
+  'postings.evidence.others.receipt': 'Andra inleveranser från appen',
+  'postings.evidence.row': 'Stämmer raden?',
+  'postings.evidence.row.matches': 'ja, ändringen är precis den här',
+  'postings.evidence.row.nothing': 'nej, inget nytt på raden',
+  'postings.evidence.row.differs': 'nej, ändringen är {change}',
+  'postings.evidence.row.unknown': 'vet inte (ingen siffra från före sändningen)',
+  'postings.evidence.new.delivery': 'Nya leveranser i Specter sedan sändningen',
+  'postings.evidence.new.receipt': 'Nya inleveranser i Specter sedan sändningen',
+  'postings.evidence.noNew.delivery': 'Inga nya leveranser i Specter sedan sändningen.',
+  'postings.evidence.noNew.receipt': 'Inga nya inleveranser i Specter sedan sändningen.',
+  'postings.evidence.specterId': 'Id i Specter',
+  'postings.evidence.reference': 'Referens',
+  'postings.evidence.ours': 'Vår referens?',
+  'postings.evidence.matched.delivery':
+    'Leverans {id} i Specter har den här leveransens referens: den har kommit fram.',
+  'postings.evidence.matched.receipt':
+    'Inleverans {id} i Specter har den här inleveransens referens: den har kommit fram.',
+  'postings.evidence.notMatched.delivery': 'Ingen leverans i Specter har den här leveransens referens.',
+  'postings.evidence.notMatched.receipt': 'Ingen inleverans i Specter har den här inleveransens referens.',
+  'postings.markDone': 'Finns i Specter – markera klar',
+  'postings.sendAgain': 'Finns inte i Specter – skicka igen',
+  'postings.markDone.explain.delivery':
+    'Gör så här bara om du har sett leveransen i Specter. Ingenting skickas till Specter. Leveransen markeras som klar och Ongoing kvitteras med exakt dessa antal:',
+  'postings.markDone.explain.receipt':
+    'Gör så här bara om du har sett inleveransen i Specter. Ingenting skickas till Specter. Inleveransen markeras som klar och Ongoing kvitteras med exakt dessa antal:',
+  'postings.markDone.yes': 'Ja, markera klar',
+  'postings.sendAgain.explain.delivery':
+    'Specter kontrolleras först. Visar Specter redan leveransen skickas ingenting, och du får se varför. Annars skickas leveransen en gång till med samma antal.',
+  'postings.sendAgain.explain.receipt':
+    'Specter kontrolleras först. Visar Specter redan inleveransen skickas ingenting, och du får se varför. Annars skickas inleveransen en gång till med samma antal.',
+  'postings.sendAgain.yes': 'Ja, skicka igen',
+  'postings.ackLine': 'Ongoing-rad',
+  'postings.ackItems': 'Kvitteras (st)',
+  'postings.ackAfter': 'Rapporterat i Ongoing efteråt',
+  'postings.result.ok': 'Klart.',
+  'postings.result.failed': 'Gick inte att genomföra.',
+  'postings.justDecided': 'Nyss beslutad – syns inte längre i den här listan.',
+  'common.close': 'Stäng',
+  'common.yes': 'ja',
   'state.proposed': 'Förslag',
   'state.held': 'Väntar',
   'state.rejected': 'Avvisad',
@@ -300,6 +377,81 @@ const en: Record<MessageKey, string> = {
   'postings.payload': 'Exactly what is sent to Specter',
   'postings.ack': 'Acknowledged in Ongoing',
   'postings.none': 'Nothing to show.',
+  'postings.rowNo': 'Row no',
+  'postings.rowId': 'Row id',
+  'postings.inOngoing': '= {items} items in Ongoing',
+  'postings.ackState.pending': 'not yet',
+  'postings.ackState.done': 'yes',
+  'postings.ackState.failed': 'failed, retrying',
+  'postings.working': 'Waiting for an answer…',
+  'postings.wait.in_flight.delivery':
+    'Waits for delivery #{id} ({state}) of the same order. An order has only one delivery on its way to Specter at a time.',
+  'postings.wait.in_flight.receipt':
+    'Waits for receipt #{id} ({state}) of the same purchase order. A purchase order has only one receipt on its way to Specter at a time.',
+  'postings.wait.earlier.delivery':
+    'Waits for the earlier delivery #{id} ({state}) of the same order. This one builds on it and is sent once it is done.',
+  'postings.wait.earlier.receipt':
+    'Waits for the earlier receipt #{id} ({state}) of the same purchase order. This one builds on it and is sent once it is done.',
+  'postings.waitState.proposed': 'proposed, not confirmed',
+  'postings.waitState.held': 'on hold',
+  'postings.waitState.confirmed': 'confirmed, not sent yet',
+  'postings.waitState.sending': 'being sent',
+  'postings.waitState.in_doubt': 'in doubt',
+  'postings.waitState.failed': 'failed',
+  'postings.waitState.done': 'done',
+  'postings.waitState.rejected': 'rejected',
+  'postings.inDoubt.title': 'Specter gave no clear answer',
+  'postings.inDoubt.explain.delivery':
+    'The delivery was sent to Specter, but no certain answer came back. It may or may not have arrived. The app does not send it again until this is settled: a little while after the send it checks the order in Specter by itself. If that cannot tell, look at the order in Specter and choose below.',
+  'postings.inDoubt.explain.receipt':
+    'The receipt was sent to Specter, but no certain answer came back. It may or may not have arrived. The app does not send it again until this is settled: a little while after the send it checks the purchase order in Specter by itself. If that cannot tell, look at the purchase order in Specter and choose below.',
+  'postings.evidence.heading': 'What Specter showed at the last check',
+  'postings.evidence.none': 'Specter has not been checked yet.',
+  'postings.evidence.outcome.applied': 'Assessment: it appears to have reached Specter.',
+  'postings.evidence.outcome.not_applied': 'Assessment: it does not appear to have reached Specter.',
+  'postings.evidence.outcome.unknown': "Assessment: Specter's figures are not enough to tell.",
+  'postings.evidence.before': 'Before the send',
+  'postings.evidence.now': 'Now in Specter',
+  'postings.evidence.this.delivery': 'This delivery',
+  'postings.evidence.this.receipt': 'This receipt',
+  'postings.evidence.others.delivery': 'Other deliveries from the app',
+  'postings.evidence.others.receipt': 'Other receipts from the app',
+  'postings.evidence.row': 'Does the row match?',
+  'postings.evidence.row.matches': 'yes, the change is exactly this one',
+  'postings.evidence.row.nothing': 'no, nothing new on the row',
+  'postings.evidence.row.differs': 'no, the change is {change}',
+  'postings.evidence.row.unknown': 'unknown (no figure from before the send)',
+  'postings.evidence.new.delivery': 'New deliveries in Specter since the send',
+  'postings.evidence.new.receipt': 'New receipts in Specter since the send',
+  'postings.evidence.noNew.delivery': 'No new deliveries in Specter since the send.',
+  'postings.evidence.noNew.receipt': 'No new receipts in Specter since the send.',
+  'postings.evidence.specterId': 'Id in Specter',
+  'postings.evidence.reference': 'Reference',
+  'postings.evidence.ours': 'Our reference?',
+  'postings.evidence.matched.delivery': "Delivery {id} in Specter carries this delivery's reference: it has arrived.",
+  'postings.evidence.matched.receipt': "Receipt {id} in Specter carries this receipt's reference: it has arrived.",
+  'postings.evidence.notMatched.delivery': "No delivery in Specter carries this delivery's reference.",
+  'postings.evidence.notMatched.receipt': "No receipt in Specter carries this receipt's reference.",
+  'postings.markDone': 'It is in Specter: mark done',
+  'postings.sendAgain': 'It is not in Specter: send again',
+  'postings.markDone.explain.delivery':
+    'Only do this if you have seen the delivery in Specter. Nothing is sent to Specter. The delivery is marked done and Ongoing is acknowledged with exactly these quantities:',
+  'postings.markDone.explain.receipt':
+    'Only do this if you have seen the receipt in Specter. Nothing is sent to Specter. The receipt is marked done and Ongoing is acknowledged with exactly these quantities:',
+  'postings.markDone.yes': 'Yes, mark done',
+  'postings.sendAgain.explain.delivery':
+    'Specter is checked first. If Specter already shows the delivery, nothing is sent and you are told why. Otherwise the delivery is sent once more with the same quantities.',
+  'postings.sendAgain.explain.receipt':
+    'Specter is checked first. If Specter already shows the receipt, nothing is sent and you are told why. Otherwise the receipt is sent once more with the same quantities.',
+  'postings.sendAgain.yes': 'Yes, send again',
+  'postings.ackLine': 'Ongoing line',
+  'postings.ackItems': 'Acknowledged (items)',
+  'postings.ackAfter': 'Reported in Ongoing afterwards',
+  'postings.result.ok': 'Done.',
+  'postings.result.failed': 'Could not be carried out.',
+  'postings.justDecided': 'Just decided – no longer part of this list.',
+  'common.close': 'Close',
+  'common.yes': 'yes',
   'state.proposed': 'Proposed',
   'state.held': 'On hold',
   'state.rejected': 'Rejected',
@@ -361,4 +513,11 @@ export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en }
 
 export function translate(language: Language, key: MessageKey): string {
   return MESSAGES[language][key] ?? MESSAGES.sv[key];
+}
+
+/** Put values into a message's `{name}` placeholders; a placeholder without a value stays as it is. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
 }
