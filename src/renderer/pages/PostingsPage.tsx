@@ -59,7 +59,15 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
       const [result] = await getApi().decidePostings({ ids: [posting.id], decision, reason });
       if (!result) throw new Error(`#${posting.id}`);
       ok = result.ok;
-      setDecided((m) => new Map(m).set(posting.id, { decision, ok, message: result.message, posting: result.posting }));
+      setDecided((m) =>
+        new Map(m).set(posting.id, {
+          decision,
+          ok,
+          message: result.message,
+          state: result.posting?.state ?? null,
+          posting: result.posting,
+        }),
+      );
     });
     setPending((s) => withId(s, posting.id, false));
     return ok;

@@ -56,7 +56,7 @@ function text(kind: PostingKind, what: keyof KindText): MessageKey {
 }
 
 /** What Specter showed at the last check: per row before → now against this posting and the others. */
-function Evidence({ posting, evidence }: { posting: Posting; evidence: InDoubtEvidence }) {
+export function Evidence({ posting, evidence }: { posting: Posting; evidence: InDoubtEvidence }) {
   const t = useT();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const articles = new Map(posting.rows.map((r) => [r.rowRef, r]));

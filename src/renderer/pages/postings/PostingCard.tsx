@@ -5,7 +5,7 @@ import { fill, type MessageKey } from '../../../shared/i18n';
 import { getApi } from '../../api';
 import { formatTime } from '../../hooks';
 import { useAppStore, useT } from '../../store';
-import { InDoubtPanel } from './InDoubtPanel';
+import { Evidence, InDoubtPanel } from './InDoubtPanel';
 import { waitText } from './posting-text';
 
 /** The answer to an operator's decision, shown on the posting's card. */
@@ -13,6 +13,8 @@ export interface DecisionOutcome {
   decision: PostingDecision;
   ok: boolean;
   message: string;
+  /** The posting's state after the decision (null when it no longer exists). */
+  state: PostingState | null;
 }
 
 export type Decide = (posting: Posting, decision: PostingDecision, reason?: string) => Promise<boolean>;
@@ -36,11 +38,16 @@ const ACK_STATE: Record<Posting['ackState'], MessageKey> = {
   failed: 'postings.ackState.failed',
 };
 
+function headline(outcome: DecisionOutcome): MessageKey {
+  if (outcome.ok) return 'postings.result.ok';
+  return outcome.state === 'in_doubt' ? 'postings.result.inDoubt' : 'postings.result.failed';
+}
+
 function Outcome({ outcome }: { outcome: DecisionOutcome }) {
   const t = useT();
   return (
     <p className={`banner ${outcome.ok ? 'notice' : 'error'}`} data-testid="decision-result" role="status">
-      <strong>{t(outcome.ok ? 'postings.result.ok' : 'postings.result.failed')}</strong> {outcome.message}
+      <strong>{t(headline(outcome))}</strong> {outcome.message}
     </p>
   );
 }
@@ -80,6 +87,7 @@ export function PostingCard({
       className={`card posting state-${posting.state}${posting.waitingFor ? ' waiting' : ''}`}
       data-testid={`posting-${posting.number}`}
       data-state={posting.state}
+      data-posting-id={posting.id}
     >
       <header className="toolbar">
         {undecided && (
@@ -157,7 +165,7 @@ export function PostingCard({
             checked={posting.sendEmail}
             onChange={(e) => void setOption('sendEmail', e.target.checked)}
           />{' '}
-          {t('postings.sendEmail')}
+          {t(isDelivery ? 'postings.sendEmail' : 'postings.sendReceiptEmail')}
         </label>
         {isDelivery && (
           <label>
@@ -188,6 +196,12 @@ export function PostingCard({
       )}
       {outcome && <Outcome outcome={outcome} />}
       {pending && <p className="muted">{t('postings.working')}</p>}
+      {posting.state !== 'in_doubt' && posting.evidence && (
+        <details>
+          <summary>{t('postings.evidence.heading')}</summary>
+          <Evidence posting={posting} evidence={posting.evidence} />
+        </details>
+      )}
       {posting.state === 'in_doubt' && (
         <InDoubtPanel posting={posting} pending={pending} onDecide={(decision) => decide(decision)} />
       )}
