@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   if (!dataDir || !Number.isInteger(postingId)) {
     throw new Error('Usage: postings-child.ts <dataDir> <postingId>');
   }
-  const context = createAppContext({ dataDir, secrets: demoSecretStore(), mode: 'headless', clientTimeoutMs: 30_000 });
+  const context = createAppContext({
+    dataDir,
+    secrets: demoSecretStore(),
+    mode: 'headless',
+    clientTimeoutMs: 30_000,
+    ownsJobs: { command: 'test child' },
+  });
   const deps = syncDepsOf(context);
   const postings = createPostingService(deps);
   process.stdout.write(`${JSON.stringify({ step: 'confirming', postingId })}\n`);

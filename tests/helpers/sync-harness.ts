@@ -18,7 +18,8 @@ export interface SyncHarness {
   deps: SyncDeps;
   dataDir: string;
   /** Reopen the core on the same data folder (as after a restart or crash). */
-  reopen(): SyncHarness;
+  /** Close and open the core again on the same data folder (as after a restart). */
+  reopen(options?: Pick<HarnessOptions, 'ownsJobs'>): SyncHarness;
   updateSettings(patch: SettingsPatch): void;
   close(): Promise<void>;
 }
@@ -27,6 +28,8 @@ export interface HarnessOptions extends DemoOptions {
   settings?: SettingsPatch;
   /** Client timeout per attempt; keep it short in fault tests. */
   timeoutMs?: number;
+  /** Take the data folder's lock as the process running the jobs (default true). */
+  ownsJobs?: boolean;
 }
 
 function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): Omit<SyncHarness, 'close' | 'reopen'> {
@@ -35,6 +38,7 @@ function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): 
     secrets: env.secrets,
     mode: 'headless',
     clientTimeoutMs: options.timeoutMs ?? 3_000,
+    ownsJobs: options.ownsJobs === false ? undefined : { command: 'test' },
   });
   env.configure(context);
   if (options.settings) context.settings.save(mergeSettings(context.settings.get(), options.settings));
@@ -57,9 +61,9 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
   let current = build(env, dir, options);
   const harness: SyncHarness = {
     ...current,
-    reopen() {
+    reopen(again) {
       current.context.close();
-      current = build(env, dir, options);
+      current = build(env, dir, { ...options, ...again });
       Object.assign(harness, current);
       return harness;
     },

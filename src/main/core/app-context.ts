@@ -12,6 +12,7 @@ import { SettingsRepository } from './repositories/settings-repository';
 import { SyncRunRepository } from './repositories/sync-run-repository';
 import { WatermarkRepository } from './repositories/watermark-repository';
 import type { SecretStore } from './secrets/secret-store';
+import { acquireDataLock, type DataLock, describeHolder, type LockHolder, lockHolder } from './store/data-lock';
 import { type Db, openDatabase, schemaVersion } from './store/database';
 
 export const APP_VERSION = '0.1.0';
@@ -26,6 +27,12 @@ export interface AppContextOptions {
   /** Per-attempt timeout of the API clients. */
   clientTimeoutMs?: number;
   logToConsole?: boolean;
+  /**
+   * This process runs the jobs and the outbox (serve, the desktop app, sync): it takes the data folder's
+   * lock, and refuses to start while another live process holds it. Without it (status, config,
+   * secrets), nothing is sent and no posting is marked in doubt.
+   */
+  ownsJobs?: { command: string };
 }
 
 export interface AppContext {
@@ -43,6 +50,8 @@ export interface AppContext {
   secrets: SecretStore;
   service: AppService;
   clients: RemoteClients;
+  /** The process that holds the data folder's lock when it is not this one (see AppContextOptions.ownsJobs). */
+  lockHeldBy: LockHolder | null;
   /** Attach the running sync engine (scheduler, postings, stock); the API then serves its methods. */
   attachRuntime(runtime: SyncRuntime | null): void;
   close(): void;
@@ -50,6 +59,14 @@ export interface AppContext {
 
 /** Build the core: database (migrated), repositories, logger, event bus and the API service. */
 export function createAppContext(options: AppContextOptions): AppContext {
+  let lock: DataLock | null = null;
+  if (options.ownsJobs) {
+    const taken = acquireDataLock(options.dataDir, options.ownsJobs.command);
+    if ('heldBy' in taken) {
+      throw new Error(`Not started: ${describeHolder(taken.heldBy)}. Stop it first, or use it instead.`);
+    }
+    lock = taken.lock;
+  }
   const db = openDatabase({ dataDir: options.dataDir });
   const settings = new SettingsRepository(db);
   const watermarks = new WatermarkRepository(db);
@@ -66,8 +83,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
   });
   const events = new EventBus();
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
-  runs.markInterrupted();
-  postings.markSendingInDoubt();
+  if (lock) {
+    // Only the owner may conclude that runs and sends of a previous process were interrupted.
+    runs.markInterrupted();
+    postings.markSendingInDoubt();
+  }
   const service = new AppService({
     settings,
     records,
@@ -102,9 +122,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     secrets: options.secrets,
     service,
     clients,
+    lockHeldBy: lock ? null : lockHolder(options.dataDir),
     attachRuntime: (r) => {
       runtime = r;
     },
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      lock?.release();
+    },
   };
 }

@@ -51,6 +51,7 @@ export function startElectronApp(): void {
       dataDir: app.getPath('userData'),
       secrets: new KeychainSecretStore(),
       mode: 'electron',
+      ownsJobs: { command: 'desktop app' },
     });
     const sync = startSyncRuntime(context);
     registerIpcHandlers(ipcMain, context.service, { devServerUrl, logger: context.logger });

@@ -126,9 +126,12 @@ async function statusCommand(args: string[], io: CliIo): Promise<number> {
     const status = await context.service.getStatus({});
     const credentials = await context.service.hasCredentials({});
     if (values.json) {
-      io.stdout(`${JSON.stringify({ ...status, credentials }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...status, credentials, runningApp: context.lockHeldBy }, null, 2)}\n`);
     } else {
       io.stdout(`Data folder:   ${status.dataDir}\n`);
+      io.stdout(
+        `App:           ${context.lockHeldBy ? `running (${context.lockHeldBy.command}, pid ${context.lockHeldBy.pid}, since ${context.lockHeldBy.since})` : 'not running on this data folder'}\n`,
+      );
       io.stdout(`Schema:        version ${status.schemaVersion}\n`);
       io.stdout(
         `Keychain:      ${status.keychain.available ? 'available' : `NOT available: ${status.keychain.message}`}\n`,
@@ -230,7 +233,7 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if (job !== undefined && !(JOB_NAMES as readonly string[]).includes(job)) {
     throw new Error(`Unknown job "${job}". Jobs: ${JOB_NAMES.join(', ')}.`);
   }
-  const context = openHeadlessContext(values['data-dir']);
+  const context = openHeadlessContext(values['data-dir'], undefined, { command: 'sync' });
   const runtime = startSyncRuntime(context, { schedule: false });
   try {
     const dryRun = values['dry-run'] ?? false;
