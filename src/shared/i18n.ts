@@ -186,9 +186,9 @@ const sv = {
     'Gör så här bara om du har sett inleveransen i Specter. Ingenting skickas till Specter. Inleveransen markeras som klar och Ongoing kvitteras med exakt dessa antal:',
   'postings.markDone.yes': 'Ja, markera klar',
   'postings.sendAgain.explain.delivery':
-    'Specter kontrolleras först. Visar Specter redan leveransen skickas ingenting, och du får se varför. Annars skickas leveransen en gång till med samma antal.',
+    'Specter kontrolleras först. Visar Specter redan leveransen skickas ingenting: den markeras som klar, och du får se varför. Annars skickas leveransen en gång till med samma antal.',
   'postings.sendAgain.explain.receipt':
-    'Specter kontrolleras först. Visar Specter redan inleveransen skickas ingenting, och du får se varför. Annars skickas inleveransen en gång till med samma antal.',
+    'Specter kontrolleras först. Visar Specter redan inleveransen skickas ingenting: den markeras som klar, och du får se varför. Annars skickas inleveransen en gång till med samma antal.',
   'postings.sendAgain.yes': 'Ja, skicka igen',
   'postings.ackLine': 'Ongoing-rad',
   'postings.ackItems': 'Kvitteras (st)',
@@ -442,9 +442,9 @@ const en: Record<MessageKey, string> = {
     'Only do this if you have seen the receipt in Specter. Nothing is sent to Specter. The receipt is marked done and Ongoing is acknowledged with exactly these quantities:',
   'postings.markDone.yes': 'Yes, mark done',
   'postings.sendAgain.explain.delivery':
-    'Specter is checked first. If Specter already shows the delivery, nothing is sent and you are told why. Otherwise the delivery is sent once more with the same quantities.',
+    'Specter is checked first. If Specter already shows the delivery, nothing is sent: it is marked done, and you are told why. Otherwise the delivery is sent once more with the same quantities.',
   'postings.sendAgain.explain.receipt':
-    'Specter is checked first. If Specter already shows the receipt, nothing is sent and you are told why. Otherwise the receipt is sent once more with the same quantities.',
+    'Specter is checked first. If Specter already shows the receipt, nothing is sent: it is marked done, and you are told why. Otherwise the receipt is sent once more with the same quantities.',
   'postings.sendAgain.yes': 'Yes, send again',
   'postings.ackLine': 'Ongoing line',
   'postings.ackItems': 'Acknowledged (items)',
