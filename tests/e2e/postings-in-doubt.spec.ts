@@ -163,6 +163,12 @@ test('a delivery whose reply was lost is marked done by the operator: one delive
   await markDone(card);
   await expect(card).toHaveAttribute('data-state', 'done');
   await expect(card.getByTestId('decision-result')).toContainText('Klart.');
+  // What Specter showed when the operator decided stays on the card.
+  await card.getByText('Vad Specter visade vid senaste kontrollen').first().click();
+  const evidence = card.getByTestId('evidence');
+  await expect(evidence).toContainText('Bedömning: den verkar ha kommit fram till Specter.');
+  await expect(evidence.getByRole('table', { name: 'evidence' })).toContainText('ja, ändringen är precis den här');
+  await expect(evidence).toContainText('har den här leveransens referens: den har kommit fram.');
   expect((await postings('delivery', order.orderNo)).map((p) => p.state)).toEqual(['done']);
   expect(await mine()).toHaveLength(1);
   await expect

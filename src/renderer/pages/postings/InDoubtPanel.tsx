@@ -56,16 +56,27 @@ function text(kind: PostingKind, what: keyof KindText): MessageKey {
 }
 
 /** What Specter showed at the last check: per row before → now against this posting and the others. */
-export function Evidence({ posting, evidence }: { posting: Posting; evidence: InDoubtEvidence }) {
+export function Evidence({
+  posting,
+  evidence,
+  heading = true,
+}: {
+  posting: Posting;
+  evidence: InDoubtEvidence;
+  /** False where the surrounding element already names it. */
+  heading?: boolean;
+}) {
   const t = useT();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const articles = new Map(posting.rows.map((r) => [r.rowRef, r]));
   const rowLabel = posting.kind === 'delivery' ? t('postings.rowNo') : t('postings.rowId');
   return (
     <div className="evidence" data-testid="evidence">
-      <h4>
-        {t('postings.evidence.heading')} <span className="muted">({formatTime(evidence.checkedAt, lang)})</span>
-      </h4>
+      {heading && (
+        <h4>
+          {t('postings.evidence.heading')} <span className="muted">({formatTime(evidence.checkedAt, lang)})</span>
+        </h4>
+      )}
       <p className={`evidence-outcome outcome-${evidence.outcome}`}>{t(OUTCOME[evidence.outcome])}</p>
       <table className="grid wide" aria-label="evidence">
         <thead>

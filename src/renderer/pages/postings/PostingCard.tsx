@@ -198,8 +198,10 @@ export function PostingCard({
       {pending && <p className="muted">{t('postings.working')}</p>}
       {posting.state !== 'in_doubt' && posting.evidence && (
         <details>
-          <summary>{t('postings.evidence.heading')}</summary>
-          <Evidence posting={posting} evidence={posting.evidence} />
+          <summary>
+            {t('postings.evidence.heading')} ({formatTime(posting.evidence.checkedAt, lang)})
+          </summary>
+          <Evidence posting={posting} evidence={posting.evidence} heading={false} />
         </details>
       )}
       {posting.state === 'in_doubt' && (
