@@ -68,7 +68,10 @@ export function createOutboxSteps(ctx: OutboxContext) {
         decidedBy: 'system',
         reason: `Built on #${p.id}, which ${why}; a new proposal replaces it.`,
       });
-      if (replaced) audit('system', 'superseded', replaced, { because: p.id });
+      if (replaced) {
+        audit('system', 'superseded', replaced, { because: p.id });
+        supersedeDependents(replaced, 'was replaced');
+      }
     }
   }
 
