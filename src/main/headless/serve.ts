@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppContext, createAppContext } from '../core/app-context';
+import { type AppContext, createAppContext, type RunningSync, startSyncRuntime } from '../core/app-context';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { type RunningSync, startSyncRuntime } from '../core/sync/runtime';
 import { startDemoEnvironment } from './demo';
 import { type HttpBridge, startHttpBridge } from './http-bridge';
 
