@@ -21,6 +21,11 @@ const sv = {
   'status.failed': 'Fel',
   'status.unknown': 'Ej testad',
   'status.not_configured': 'Ej konfigurerad',
+  'support.heading': 'Support',
+  'support.hint':
+    'Ett supportpaket är en zip-fil med loggen, inställningarna, körningarna, problemen, posterna som inte är klara och de senaste anropen till Specter och Ongoing. Lösenord, nycklar och token tas bort.',
+  'support.create': 'Skapa supportpaket',
+  'support.created': 'Supportpaketet sparades:',
   'health.level.ok': 'OK',
   'health.level.attention': 'Behöver åtgärd',
   'health.level.failing': 'Fungerar inte',
@@ -283,6 +288,11 @@ const en: Record<MessageKey, string> = {
   'status.failed': 'Failed',
   'status.unknown': 'Not tested',
   'status.not_configured': 'Not configured',
+  'support.heading': 'Support',
+  'support.hint':
+    'A support bundle is a zip file with the log, the settings, the runs, the problems, the postings not done and the latest calls to Specter and Ongoing. Passwords, keys and tokens are removed.',
+  'support.create': 'Create support bundle',
+  'support.created': 'The support bundle was saved:',
   'health.level.ok': 'OK',
   'health.level.attention': 'Needs attention',
   'health.level.failing': 'Not working',
