@@ -146,7 +146,7 @@ describe('delivery submits under faults', () => {
     await postings.decide([id], 'confirm', 'operator');
     // Meanwhile someone delivered one item of row 1 by hand in Specter.
     h.env.specter.state.applyDelivery({
-      orderId: order.specterOrderId,
+      orderId: order.orderNo,
       deliveryDate: '2026-12-01',
       rows: [{ param: 'noOfItems_1', rowNo: '1', noOfItems: '1' }],
       packetNo: '',
@@ -157,21 +157,37 @@ describe('delivery submits under faults', () => {
     expect(run.status).toBe('partial');
     const posting = postings.list('delivery')[0];
     expect(posting?.state).toBe('in_doubt');
-    expect(posting?.lastError).toMatch(/row no 1: 0 → 1 delivered \(this posting: 2\)/);
+    expect(posting?.lastError).toMatch(/row no 1: 0 → 1 \(this posting 2\)/);
+    expect(posting?.lastError).toMatch(/It is in Specter: mark done.*It is not in Specter: send again/);
+    expect(posting?.evidence).toMatchObject({
+      outcome: 'unknown',
+      rows: [
+        { rowRef: '1', before: 0, now: 1, posting: 2 },
+        { rowRef: '2', before: 0, now: 0, posting: 1 },
+      ],
+    });
     expect(h.deps.exceptions.list({ state: 'open', flow: 'deliveries' })).toEqual([
       expect.objectContaining({ class: 'conflict', recordKey: order.orderNo }),
     ]);
     expect(specterWrites(h, 'deliverySubmit')).toEqual({ sent: 1, applied: 0 });
-    // The operator checks Specter and rejects it; nothing is ever sent again.
+    // A posting in doubt cannot be rejected (it may be in Specter).
+    const [refused] = await postings.decide([id], 'reject', 'operator', 'delivered by hand in Specter');
+    expect(refused).toMatchObject({ ok: false, posting: { state: 'in_doubt' } });
+    expect(refused?.message).toMatch(/cannot be rejected/);
+    // The operator looks in Specter, sees it is not there, and sends again: Specter refuses it (only 1 remains),
+    // so it fails with Specter's reason and can be rejected then; nothing reaches Specter twice.
+    const [again] = await postings.decide([id], 'send_again', 'operator');
+    expect(again?.posting?.state).toBe('failed');
+    expect(again?.message).toMatch(/2 items delivered but only 1 remain/);
     const [rejected] = await postings.decide([id], 'reject', 'operator', 'delivered by hand in Specter');
     expect(rejected?.posting?.state).toBe('rejected');
     await job.run(ctx);
-    expect(specterWrites(h, 'deliverySubmit').sent).toBe(1);
+    expect(specterWrites(h, 'deliverySubmit')).toEqual({ sent: 2, applied: 0 });
   });
 
   it('Ongoing’s acknowledgement fails after Specter accepted: only the acknowledgement is retried', async () => {
     const { h, postings, job, order, id } = await shippedProposal();
-    const ack = 'setReportedNumberOfItemsToPickedNumberOfItems';
+    const ack = '/reportedNumberOfItems';
     h.env.ongoing.warehouse.enqueueFault({ kind: 'error', phase: 'before', match: ack, count: 4 });
 
     const [outcome] = await postings.decide([id], 'confirm', 'operator');
@@ -190,16 +206,17 @@ describe('delivery submits under faults', () => {
     const writes = specterWrites(h, 'deliverySubmit');
     const ackCalls = h.env.ongoing.calls.filter((c) => c.path.includes(ack));
     console.info(
-      `[figures] acknowledge fails after accept: submits sent ${writes.sent}, applied ${writes.applied}, deliveries recorded ${h.env.specter.state.deliveries.length}, acknowledge calls ${ackCalls.length} (4 failed + 1 ok)`,
+      `[figures] acknowledge fails after accept: submits sent ${writes.sent}, applied ${writes.applied}, deliveries recorded ${h.env.specter.state.deliveries.length}, acknowledge calls ${ackCalls.length} (4 failed + 2 lines ok)`,
     );
     expect(writes).toEqual({ sent: 1, applied: 1 });
     expect(h.env.specter.state.deliveries).toHaveLength(1);
-    expect(ackCalls.map((c) => c.status)).toEqual([500, 500, 500, 500, 200]);
+    // Four failures on the first line, then each line set once to its exact count.
+    expect(ackCalls.map((c) => c.status)).toEqual([500, 500, 500, 500, 200, 200]);
   });
 });
 
 describe('acknowledging without losing or doubling items', () => {
-  it('waits with the acknowledgement while items picked later are not yet reported, then acknowledges both', async () => {
+  it('acknowledges exactly what Specter accepted, even when more was picked before the retry', async () => {
     harness = await startPostingsHarness({ timeoutMs: 600 });
     const h = harness;
     const postings = createPostingService(h.deps, { inDoubtGraceMs: 0 });
@@ -209,12 +226,7 @@ describe('acknowledging without losing or doubling items', () => {
     pickAndShip(h, order, { pick: { [rowId]: 2 }, waybill: 'ACK-1' });
     await job.run(ctx);
     const [first] = postings.list('delivery');
-    h.env.ongoing.warehouse.enqueueFault({
-      kind: 'error',
-      phase: 'before',
-      match: 'setReportedNumberOfItemsToPickedNumberOfItems',
-      count: 4,
-    });
+    h.env.ongoing.warehouse.enqueueFault({ kind: 'error', phase: 'before', match: '/reportedNumberOfItems', count: 4 });
     expect((await postings.decide([first?.id as number], 'confirm', 'operator'))[0]?.posting).toMatchObject({
       state: 'done',
       ackState: 'failed',
@@ -222,14 +234,14 @@ describe('acknowledging without losing or doubling items', () => {
 
     // Three more are picked and shipped before Ongoing was told about the first two.
     shipRest(h, order, { pick: { [rowId]: 3 }, waybill: 'ACK-2' });
-    await job.run(ctx);
-    const [second] = postings.list('delivery', ['proposed']);
-    expect(second?.rows.map((r) => [r.previouslyReported, r.quantity])).toEqual([[2, 3]]);
-    const waiting = h.deps.postings.get(first?.id as number);
-    expect(waiting).toMatchObject({ state: 'done', ackState: 'pending' });
-    expect(waiting?.lastError).toMatch(/Ongoing is acknowledged later: 3 on row 1 picked after this delivery/);
     const line = () => h.env.ongoing.state.orders.get(order.ongoingOrderId)?.lines[0];
     expect(line()).toMatchObject({ picked: 5, reported: 0 });
+    await job.run(ctx);
+    // The retried acknowledgement sets exactly the 2 Specter has, not "reported = picked" (5).
+    expect(h.deps.postings.get(first?.id as number)).toMatchObject({ state: 'done', ackState: 'done' });
+    expect(line()).toMatchObject({ picked: 5, reported: 2 });
+    const [second] = postings.list('delivery', ['proposed']);
+    expect(second?.rows.map((r) => [r.previouslyReported, r.quantity])).toEqual([[2, 3]]);
 
     await postings.decide([second?.id as number], 'confirm', 'operator');
     expect(postings.list('delivery').map((p) => [p.state, p.ackState])).toEqual([

@@ -49,7 +49,7 @@ describe('inbound receipts', () => {
       packetNo: '',
     });
     expect(partial?.idempotencyKey).toMatch(new RegExp(`^receipt:${ongoingId}:[0-9a-f]{16}$`));
-    expect(partial?.rows).toEqual([
+    expect(partial?.rows).toMatchObject([
       {
         rowRef: row1?.rowId,
         articleNo: 'ART-1',

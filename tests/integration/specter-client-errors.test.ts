@@ -35,6 +35,8 @@ const FIXTURE: SpecterFixture = {
 
 const DELIVERY: SpecterDeliverySubmit = {
   orderId: '5521',
+  orderNo: '1001',
+  reference: '',
   deliveryDate: '2026-02-02',
   rows: [{ rowNo: '1', noOfItems: 1 }],
   packetNo: 'PKT-1',

@@ -188,6 +188,8 @@ describe('SpecterClient: orders, purchases, stock', () => {
     expect(order).toBeDefined();
     await client.submitDelivery({
       orderId: '5521',
+      orderNo: '1001',
+      reference: '',
       deliveryDate: '2026-02-02',
       rows: [{ rowNo: '1', noOfItems: 1 }],
       packetNo: '',
@@ -233,6 +235,8 @@ describe('SpecterClient: orders, purchases, stock', () => {
     const { client, sim } = await setup({}, { onWarning: (w) => warnings.push(w) });
     await client.submitDelivery({
       orderId: '5521',
+      orderNo: '1001',
+      reference: '',
       deliveryDate: '2026-02-02',
       rows: [{ rowNo: '1', noOfItems: 1 }],
       packetNo: 'Åsa-€1',
@@ -302,6 +306,8 @@ describe('SpecterClient: writes', () => {
     const { client, sim } = await setup();
     const first = await client.submitDelivery({
       orderId: '5521',
+      orderNo: '1001',
+      reference: '',
       deliveryDate: '2026-02-02',
       rows: [{ rowNo: '1', noOfItems: 3 }],
       packetNo: '00370712345678901234',
@@ -317,6 +323,8 @@ describe('SpecterClient: writes', () => {
 
     const second = await client.submitDelivery({
       orderId: '5521',
+      orderNo: '1001',
+      reference: '',
       deliveryDate: '2026-02-03',
       rows: [
         { rowNo: '1', noOfItems: 1 },
@@ -341,6 +349,8 @@ describe('SpecterClient: writes', () => {
     const error = await expectRemoteError(
       client.submitDelivery({
         orderId: '5521',
+        orderNo: '1001',
+        reference: '',
         deliveryDate: '2026-02-02',
         rows: [
           { rowNo: '1', noOfItems: 1 },
@@ -363,11 +373,23 @@ describe('SpecterClient: writes', () => {
     const { client } = await setup();
     const base = { deliveryDate: '2026-02-02', packetNo: '', sendDeliveryEmail: false, createInvoice: false };
     const badRow = await expectRemoteError(
-      client.submitDelivery({ ...base, orderId: '5521', rows: [{ rowNo: '9', noOfItems: 1 }] }),
+      client.submitDelivery({
+        ...base,
+        orderId: '5521',
+        orderNo: '1001',
+        reference: '',
+        rows: [{ rowNo: '9', noOfItems: 1 }],
+      }),
     );
     expect(badRow.message).toContain('order 5521 has no row with row no "9"');
     const badOrder = await expectRemoteError(
-      client.submitDelivery({ ...base, orderId: '1', rows: [{ rowNo: '1', noOfItems: 1 }] }),
+      client.submitDelivery({
+        ...base,
+        orderId: '1',
+        orderNo: '1',
+        reference: '',
+        rows: [{ rowNo: '1', noOfItems: 1 }],
+      }),
     );
     expect(badOrder.kind).toBe('validation');
     expect(badOrder.message).toContain('Order 1 does not exist');
@@ -375,7 +397,14 @@ describe('SpecterClient: writes', () => {
 
   it('bad input is refused before anything is sent', async () => {
     const { client, sim } = await setup();
-    const base = { orderId: '5521', packetNo: '', sendDeliveryEmail: false, createInvoice: false };
+    const base = {
+      orderId: '5521',
+      orderNo: '1001',
+      reference: '',
+      packetNo: '',
+      sendDeliveryEmail: false,
+      createInvoice: false,
+    };
     const noRows = await expectRemoteError(client.submitDelivery({ ...base, deliveryDate: '2026-02-02', rows: [] }));
     expect(noRows.message).toMatch(/no rows/);
     const badDate = await expectRemoteError(
@@ -396,6 +425,8 @@ describe('SpecterClient: writes', () => {
     expect(r1 && r2).toBeTruthy();
     await client.submitPurchaseDelivery({
       orderId: '3001',
+      purchaseNo: 'P-3001',
+      reference: '',
       deliveryDate: '2026-03-01',
       rows: [{ rowId: r1?.rowId ?? '', noOfItems: 60 }],
       sendEmail: false,
@@ -404,6 +435,8 @@ describe('SpecterClient: writes', () => {
     const over = await expectRemoteError(
       client.submitPurchaseDelivery({
         orderId: '3001',
+        purchaseNo: 'P-3001',
+        reference: '',
         deliveryDate: '2026-03-02',
         rows: [{ rowId: r1?.rowId ?? '', noOfItems: 41 }],
         sendEmail: false,
@@ -413,6 +446,8 @@ describe('SpecterClient: writes', () => {
     expect(over.message).toContain(`row id ${r1?.rowId}`);
     await client.submitPurchaseDelivery({
       orderId: '3001',
+      purchaseNo: 'P-3001',
+      reference: '',
       deliveryDate: '2026-03-02',
       rows: [
         { rowId: r1?.rowId ?? '', noOfItems: 40 },
@@ -464,6 +499,8 @@ describe('SpecterClient: writes', () => {
     const error = await expectRemoteError(
       client.submitDelivery({
         orderId: '5522',
+        orderNo: '1002',
+        reference: '',
         deliveryDate: '2026-02-02',
         rows: [{ rowNo: '1', noOfItems: 1 }],
         packetNo: '',

@@ -116,10 +116,13 @@ describe('Specter simulator wire format', () => {
 
   it('decodes a form declared as UTF-8 when the client says so', async () => {
     const sim = await start();
+    const orderNo = sim.state.orders.get('5521')?.orderNo ?? '';
+    expect(orderNo).not.toBe('');
     const text = await post(
       sim,
       'action=deliverySubmit&sbmId=1234&apiUserId=api1&useXML=1',
-      `orderId=5521&rowNo_1=1&noOfItems_1=1&packetNo=${encodeURIComponent('Åsa')}&key=${key('5521')}`,
+      // The submit's order id carries the order number (the spec's "goods owner order number").
+      `orderId=${orderNo}&rowNo_1=1&noOfItems_1=1&packetNo=${encodeURIComponent('Åsa')}&key=${key(orderNo)}`,
       'application/x-www-form-urlencoded; charset=UTF-8',
     );
     expect(text).toMatch(/^1;\d+;OK$/);
@@ -205,7 +208,11 @@ describe('control API', () => {
       rows: [{ articleNo: 'ART-002', noOfItems: 3 }],
     });
     expect(created.status).toBe(201);
-    const { orderId, rows } = created.json as { orderId: string; rows: { rowNo: string; rowId: string }[] };
+    const { orderId, orderNo, rows } = created.json as {
+      orderId: string;
+      orderNo: string;
+      rows: { rowNo: string; rowId: string }[];
+    };
     expect(rows[0]?.rowNo).toBe('1');
     const read = await get(
       sim,
@@ -216,7 +223,7 @@ describe('control API', () => {
     await post(
       sim,
       'action=deliverySubmit&sbmId=1234&apiUserId=api1&useXML=1',
-      `orderId=${orderId}&rowNo_1=1&noOfItems_1=2&packetNo=P1&createInvoice=1&key=${key(orderId)}`,
+      `orderId=${orderNo}&rowNo_1=1&noOfItems_1=2&packetNo=P1&createInvoice=1&deliveryReference=REF-1&key=${key(orderNo)}`,
     );
     const deliveries = (await control(sim, 'deliveries')).json as {
       orderId: string;
@@ -224,7 +231,7 @@ describe('control API', () => {
       invoiceId: string;
     }[];
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]).toMatchObject({ orderId, packetNo: 'P1' });
+    expect(deliveries[0]).toMatchObject({ orderId, packetNo: 'P1', reference: 'REF-1' });
     expect(deliveries[0]?.invoiceId).not.toBe('');
     expect(((await control(sim, `orders/${orderId}`)).json as { deliveryStatus: string }).deliveryStatus).toBe('P');
 

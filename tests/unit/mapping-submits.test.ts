@@ -121,6 +121,8 @@ describe('delivery submit: rules', () => {
     });
     expect(proposal.submit).toEqual({
       orderId: '5521',
+      orderNo: '1001',
+      reference: '',
       deliveryDate: '2024-05-03',
       rows: [
         { rowNo: '1', noOfItems: 3 },
@@ -139,6 +141,7 @@ describe('delivery submit: rules', () => {
       articleNumber: 'ART-001',
       picked: 4,
       reported: 1,
+      accounted: 1,
       toReport: 3,
     });
   });
@@ -353,6 +356,8 @@ describe('receipt submit: rules', () => {
     const proposal = buildReceiptSubmit(sampleOngoingPurchaseOrder(), '3001', { sendEmail: true });
     expect(proposal.submit).toEqual({
       orderId: '3001',
+      purchaseNo: 'P-3001',
+      reference: '',
       deliveryDate: '2024-05-11',
       rows: [
         { rowId: '91001', noOfItems: 40 },
@@ -367,6 +372,7 @@ describe('receipt submit: rules', () => {
       articleNumber: 'ART-001',
       received: 60,
       reported: 20,
+      accounted: 20,
       toReport: 40,
     });
   });

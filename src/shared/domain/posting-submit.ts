@@ -7,6 +7,8 @@ import type { SpecterDeliverySubmit, SpecterPurchaseDeliverySubmit } from './spe
  */
 export function deliverySubmitOf(p: {
   specterId: string;
+  number: string;
+  idempotencyKey: string;
   deliveryDate: string;
   packetNo: string;
   sendEmail: boolean;
@@ -15,6 +17,8 @@ export function deliverySubmitOf(p: {
 }): SpecterDeliverySubmit {
   return {
     orderId: p.specterId,
+    orderNo: p.number,
+    reference: p.idempotencyKey,
     deliveryDate: p.deliveryDate,
     rows: p.rows.map((r) => ({ rowNo: r.rowRef, noOfItems: r.quantity })),
     packetNo: p.packetNo,
@@ -25,12 +29,16 @@ export function deliverySubmitOf(p: {
 
 export function receiptSubmitOf(p: {
   specterId: string;
+  number: string;
+  idempotencyKey: string;
   deliveryDate: string;
   sendEmail: boolean;
   rows: readonly PostingRow[];
 }): SpecterPurchaseDeliverySubmit {
   return {
     orderId: p.specterId,
+    purchaseNo: p.number,
+    reference: p.idempotencyKey,
     deliveryDate: p.deliveryDate,
     rows: p.rows.map((r) => ({ rowId: r.rowRef, noOfItems: r.quantity })),
     sendEmail: p.sendEmail,

@@ -124,6 +124,8 @@ export interface SpecterDeliveryRecord {
   trackingNo: string;
   /** Invoice created with the delivery; '' for none. */
   invoiceId: string;
+  /** The reference text sent with the submit; '' for none (or when Specter does not keep it). */
+  reference?: string;
 }
 
 export interface SpecterSupplier {
@@ -177,7 +179,12 @@ export interface SpecterStockLevel {
 }
 
 export interface SpecterDeliverySubmit {
+  /** Specter's internal order id. */
   orderId: string;
+  /** The order number (Ongoing's goods owner order number). */
+  orderNo: string;
+  /** Reference text stored on the delivery: the posting's idempotency key. */
+  reference: string;
   /** yyyy-MM-dd */
   deliveryDate: string;
   rows: { rowNo: string; noOfItems: number }[];
@@ -189,6 +196,10 @@ export interface SpecterDeliverySubmit {
 export interface SpecterPurchaseDeliverySubmit {
   /** Specter purchase id. */
   orderId: string;
+  /** The purchase number (Ongoing's goods owner order number). */
+  purchaseNo: string;
+  /** Reference text stored on the purchase delivery: the posting's idempotency key. */
+  reference: string;
   deliveryDate: string;
   rows: { rowId: string; noOfItems: number }[];
   sendEmail: boolean;

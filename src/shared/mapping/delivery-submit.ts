@@ -34,6 +34,7 @@ import {
   roundDecimal,
   text,
 } from './core';
+import { dateProblem, lineRemaining, readOngoingCount, toSpecterUnit } from './report-quantities';
 
 export interface DeliverySubmitOptions {
   /** Ask Specter to e-mail the customer about the delivery. */
@@ -42,6 +43,15 @@ export interface DeliverySubmitOptions {
   createInvoice: boolean;
   /** Time zone for turning Ongoing's UTC times into dates; Europe/Stockholm unless given. */
   timeZone?: string;
+  /**
+   * Per Ongoing order line id: what is already accounted for beyond Ongoing's reported count (the
+   * reported count postings on their way to Specter will set). Lines report done − max(reported, base).
+   */
+  reportedBase?: ReadonlyMap<number, number>;
+  /** Per Specter row no: the second quantity factor (no items2) the row was sent to Ongoing with. */
+  unitFactors?: ReadonlyMap<string, number>;
+  /** Today (yyyy-MM-dd): delivery dates more than a year ahead are refused. */
+  today?: string;
 }
 
 /** What the header rows read. */
@@ -67,7 +77,9 @@ export interface DeliveryLineDetail {
   articleNumber: string;
   picked: number;
   reported: number;
-  /** picked − reported, never below 0. */
+  /** max(reported, what postings on their way will set reported to). */
+  accounted: number;
+  /** picked − accounted, never below 0 (Ongoing's unit). */
   toReport: number;
 }
 
@@ -108,11 +120,13 @@ export const DELIVERY_ROWS: MappingRow<DeliverySource>[] = [
   {
     spec: 'Order info ⇒ Goods owner order number',
     specter: 'Order id',
-    source: 'orderInfo.orderNumber → Specter order id (passed in); checked against orderInfo.goodsOwnerOrderId',
+    source:
+      'orderInfo.orderNumber (Specter order number); Specter order id passed in, checked against orderInfo.goodsOwnerOrderId',
     target: 'orderId',
     rule:
-      "Ongoing's order number is Specter's order number; the submit needs Specter's internal order id, which the " +
-      'caller passes in. When Ongoing holds the Specter id (goodsOwnerOrderId) and it differs, nothing is proposed.',
+      "The submit's order id carries Ongoing's goods owner order number, i.e. Specter's order number, as the spec maps it " +
+      "(wire.ts SUBMIT_ORDER_ID_CARRIES). Specter's internal order id is kept to read the order back; when Ongoing holds " +
+      'it (goodsOwnerOrderId) and it differs, nothing is proposed.',
     apply: (s) => text(s.specterOrderId),
   },
   {
@@ -153,9 +167,12 @@ export const DELIVERY_LINE_ROWS: MappingRow<DeliveryLineSource>[] = [
   {
     spec: 'Order line ⇒ Picked number of items',
     specter: 'No of items',
-    source: 'orderLines[].pickedNumberOfItems − orderLines[].reportedNumberOfItems',
+    source: '(orderLines[].pickedNumberOfItems − orderLines[].reportedNumberOfItems) ÷ no items2',
     target: 'noOfItems',
-    rule: 'Picked items not yet reported (picked − reported); rows with nothing to report are left out.',
+    rule:
+      "Picked items not yet reported (picked − reported, and not already in a posting on its way), in Specter's unit: " +
+      "divided by the row's no items2 where the order line was sent as no items × no items2; a count that is not a whole " +
+      'multiple holds the proposal back. A picked count that is not a number of 0 or more makes the order invalid.',
     apply: (s) => lineToReport(s.line),
   },
   {
@@ -176,6 +193,8 @@ export const DELIVERY_TABLE: MappingTable<DeliverySource, DeliveryLineSource> = 
   notes: [
     'Rows are reported by Specter row no, read back from GetOrderLine.externalId.',
     'Quantities are picked − reported, so a second delivery of the same order reports only what is new.',
+    "The posting's idempotency key travels as the delivery's reference text (wire.ts PARAM.reference), so a send without a clear answer is matched to its delivery.",
+    'After Specter accepts, Ongoing is acknowledged per line (PATCH …/lines/{id}/reportedNumberOfItems) with the absolute count the posting carried.',
     'The result is a proposal; it is sent only after the operator confirms it.',
   ],
   header: DELIVERY_ROWS,
@@ -233,23 +252,45 @@ export function buildDeliverySubmit(
     });
   }
 
+  if (deliveryDate !== undefined) {
+    const problem = dateProblem(deliveryDate, options.today, { record, field: 'orderInfo.deliveryDate' });
+    if (problem) problems.push(problem);
+  }
+
   const lines: DeliveryLineDetail[] = [];
   const byRowNo = new Map<string, number>();
   (order.orderLines ?? []).forEach((line, index) => {
-    const values = Object.fromEntries(DELIVERY_LINE_ROWS.map((row) => [row.target, row.apply({ line })]));
-    const toReport = values.noOfItems as number;
-    const rowNo = (values.rowNo as string | undefined) ?? '';
-    const picked = finite(line.pickedNumberOfItems) ?? 0;
-    const reported = finite(line.reportedNumberOfItems) ?? 0;
+    const rowNo = text(line.externalId) ?? '';
     const articleNumber = text(line.article?.articleNumber) ?? '';
     const lineName = `line ${text(line.rowNumber) ?? `#${index + 1}`}${articleNumber ? ` (article ${articleNumber})` : ''}`;
+    const where = { record, line: lineName };
+    const pickedRead = readOngoingCount(line.pickedNumberOfItems, {
+      ...where,
+      field: `orderLines[${index}].pickedNumberOfItems`,
+      label: 'picked number of items',
+    });
+    const reportedRead = readOngoingCount(line.reportedNumberOfItems, {
+      ...where,
+      field: `orderLines[${index}].reportedNumberOfItems`,
+      label: 'reported number of items',
+    });
+    if (pickedRead.problem || reportedRead.problem) {
+      for (const r of [pickedRead, reportedRead]) if (r.problem) problems.push(r.problem);
+      return;
+    }
+    const picked = pickedRead.value;
+    const reported = reportedRead.value;
+    const lineId = line.id ?? 0;
+    const accounted = Math.max(reported, options.reportedBase?.get(lineId) ?? 0);
+    const toReport = lineRemaining(picked, reported, options.reportedBase?.get(lineId));
     lines.push({
-      ongoingOrderLineId: line.id ?? 0,
+      ongoingOrderLineId: lineId,
       rowNumber: text(line.rowNumber) ?? '',
       rowNo,
       articleNumber,
       picked,
       reported,
+      accounted,
       toReport,
     });
     if (reported > picked) {
@@ -275,13 +316,21 @@ export function buildDeliverySubmit(
     byRowNo.set(rowNo, roundDecimal((byRowNo.get(rowNo) ?? 0) + toReport));
   });
 
-  const rows = [...byRowNo].map(([rowNo, noOfItems]) => ({ rowNo, noOfItems }));
-  const nothingToReport = rows.length === 0;
+  const rows: SpecterDeliverySubmit['rows'] = [];
+  for (const [rowNo, count] of byRowNo) {
+    const factor = options.unitFactors?.get(rowNo) ?? 1;
+    const converted = toSpecterUnit(count, factor, { record, row: `row no ${rowNo}`, verb: 'picked' });
+    if (converted.problem) problems.push(converted.problem);
+    else rows.push({ rowNo, noOfItems: converted.value });
+  }
+  const nothingToReport = byRowNo.size === 0;
   const submit: SpecterDeliverySubmit | null =
     hasErrors(problems) || nothingToReport
       ? null
       : {
           orderId: orderId!,
+          orderNo: text(order.orderInfo?.orderNumber) ?? '',
+          reference: '',
           deliveryDate: deliveryDate!,
           rows,
           packetNo: (header.packetNo as string | undefined) ?? '',

@@ -11,5 +11,6 @@ export * from './orders';
 export * from './purchase-orders';
 export * from './receipt-submit';
 export * from './report';
+export * from './report-quantities';
 export * from './validation';
 export * from './samples';

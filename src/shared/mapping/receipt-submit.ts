@@ -33,6 +33,7 @@ import {
   roundDecimal,
   text,
 } from './core';
+import { dateProblem, lineRemaining, readOngoingCount } from './report-quantities';
 
 export interface ReceiptSubmitOptions {
   /** Ask Specter to send its purchase delivery e-mail. */
@@ -41,6 +42,10 @@ export interface ReceiptSubmitOptions {
   fallbackDate?: string;
   /** Time zone for turning Ongoing's UTC times into dates; Europe/Stockholm unless given. */
   timeZone?: string;
+  /** Per Ongoing purchase order line id: the reported count postings on their way will set (see delivery-submit). */
+  reportedBase?: ReadonlyMap<number, number>;
+  /** Today (yyyy-MM-dd): delivery dates more than a year ahead are refused. */
+  today?: string;
 }
 
 export interface ReceiptSource {
@@ -62,7 +67,9 @@ export interface ReceiptLineDetail {
   articleNumber: string;
   received: number;
   reported: number;
-  /** received − reported, never below 0. */
+  /** max(reported, what postings on their way will set reported to). */
+  accounted: number;
+  /** received − accounted, never below 0. */
   toReport: number;
 }
 
@@ -108,9 +115,11 @@ export const RECEIPT_ROWS: MappingRow<ReceiptSource>[] = [
   {
     spec: 'In order info ⇒ Goods owner order number',
     specter: 'Order id',
-    source: 'purchaseOrderInfo.purchaseOrderNumber → Specter purchase id (passed in)',
+    source: 'purchaseOrderInfo.purchaseOrderNumber (Specter purchase no); Specter purchase id passed in',
     target: 'orderId',
-    rule: "Ongoing's purchase order number is Specter's purchase no; the submit needs Specter's purchase id, which the caller passes in.",
+    rule:
+      "The submit's order id carries Ongoing's goods owner order number, i.e. Specter's purchase no, as the spec maps it " +
+      "(wire.ts SUBMIT_ORDER_ID_CARRIES); Specter's purchase id is kept to read the purchase back.",
     apply: (s) => text(s.specterPurchaseId),
   },
   {
@@ -202,17 +211,41 @@ export function buildReceiptSubmit(
     });
   }
 
+  if (deliveryDate !== undefined) {
+    const problem = dateProblem(deliveryDate, options.today, {
+      record,
+      field: 'purchaseOrderInfo.advanced.arrivalDate',
+    });
+    if (problem) problems.push(problem);
+  }
+
   const lines: ReceiptLineDetail[] = [];
   const byRowId = new Map<string, number>();
   (purchaseOrder.purchaseOrderLines ?? []).forEach((line, index) => {
-    const values = Object.fromEntries(RECEIPT_LINE_ROWS.map((row) => [row.target, row.apply({ line })]));
-    const toReport = values.noOfItems as number;
-    const rowId = (values.rowId as string | undefined) ?? '';
-    const received = finite(line.receivedNumberOfItems) ?? 0;
-    const reported = finite(line.reportedNumberOfItems) ?? 0;
+    const rowId = specterRowIdOf(line) ?? '';
     const articleNumber = text(line.article?.articleNumber) ?? '';
     const lineName = `line ${text(line.rowNumber) ?? `#${index + 1}`}${articleNumber ? ` (article ${articleNumber})` : ''}`;
-    lines.push({ ongoingLineId: line.id ?? 0, rowId, articleNumber, received, reported, toReport });
+    const where = { record, line: lineName };
+    const receivedRead = readOngoingCount(line.receivedNumberOfItems, {
+      ...where,
+      field: `purchaseOrderLines[${index}].receivedNumberOfItems`,
+      label: 'received number of items',
+    });
+    const reportedRead = readOngoingCount(line.reportedNumberOfItems, {
+      ...where,
+      field: `purchaseOrderLines[${index}].reportedNumberOfItems`,
+      label: 'reported number of items',
+    });
+    if (receivedRead.problem || reportedRead.problem) {
+      for (const r of [receivedRead, reportedRead]) if (r.problem) problems.push(r.problem);
+      return;
+    }
+    const received = receivedRead.value;
+    const reported = reportedRead.value;
+    const lineId = line.id ?? 0;
+    const accounted = Math.max(reported, options.reportedBase?.get(lineId) ?? 0);
+    const toReport = lineRemaining(received, reported, options.reportedBase?.get(lineId));
+    lines.push({ ongoingLineId: lineId, rowId, articleNumber, received, reported, accounted, toReport });
     if (reported > received) {
       problems.push({
         record,
@@ -249,7 +282,14 @@ export function buildReceiptSubmit(
   const submit: SpecterPurchaseDeliverySubmit | null =
     hasErrors(problems) || nothingToReport
       ? null
-      : { orderId: orderId!, deliveryDate: deliveryDate!, rows, sendEmail: header.sendEmail as boolean };
+      : {
+          orderId: orderId!,
+          purchaseNo: text(purchaseOrder.purchaseOrderInfo?.purchaseOrderNumber) ?? '',
+          reference: '',
+          deliveryDate: deliveryDate!,
+          rows,
+          sendEmail: header.sendEmail as boolean,
+        };
 
   return {
     ongoingPurchaseOrderId: purchaseOrder.purchaseOrderInfo?.purchaseOrderId ?? 0,

@@ -5,18 +5,11 @@
 import { deliverySubmitOf, receiptSubmitOf } from '../../../shared/domain/posting-submit';
 import type { Posting, PostingKind } from '../../../shared/domain/postings';
 import type { JobName } from '../../../shared/domain/sync';
-import { text } from '../../../shared/mapping';
+import { text, unitFactorOf } from '../../../shared/mapping';
 import type { Settings } from '../../../shared/settings';
 import type { SyncDeps } from '../sync/deps';
 import { orderState, purchaseState, type SpecterRowsState } from './in-doubt';
-import {
-  buildDeliveryProposal,
-  buildReceiptProposal,
-  orderToReport,
-  type ProposalBuild,
-  purchaseOrderToReport,
-  type RowQuantities,
-} from './proposals';
+import { buildDeliveryProposal, buildReceiptProposal, type ProposalBuild, type ReportedBase } from './proposals';
 
 /** An Ongoing record with something to report. */
 export interface Candidate {
@@ -24,7 +17,17 @@ export interface Candidate {
   number: string;
   /** The Specter id Ongoing itself holds (orders: goodsOwnerOrderId), used when no synced record links it. */
   specterIdInOngoing: string | undefined;
-  build(specterId: string, covered: RowQuantities): ProposalBuild;
+  /**
+   * The proposal, given the Specter id, the reported counts postings on their way will set, and Specter's
+   * second quantity factor per row (from unitFactors).
+   */
+  build(specterId: string, base: ReportedBase, unitFactors: ReadonlyMap<string, number>): ProposalBuild;
+}
+
+/** One Ongoing line's acknowledgement: set its reported count to this absolute value. */
+export interface LineAck {
+  lineId: number;
+  reportedAfter: number;
 }
 
 export interface SubmitResult {
@@ -46,10 +49,14 @@ export interface KindAdapter {
   verb: string;
   candidates(settings: Settings, today: string): Promise<Candidate[]>;
   readSpecter(specterId: string): Promise<SpecterRowsState | null>;
+  /** Specter's second quantity factor per row ref (deliveries: no items2 per row no; receipts: none). */
+  unitFactors(specterId: string): Promise<ReadonlyMap<string, number>>;
   payload(posting: Posting): unknown;
   submit(posting: Posting): Promise<SubmitResult>;
-  readOngoingToReport(ongoingId: number): Promise<RowQuantities>;
-  acknowledge(ongoingId: number): Promise<void>;
+  /** Ongoing's reported count per line id now. */
+  readOngoingReported(ongoingId: number): Promise<Map<number, number>>;
+  /** Set each line's reported count to its absolute value. */
+  acknowledgeLine(ongoingId: number, line: LineAck): Promise<void>;
   autoConfirm(settings: Settings): boolean;
 }
 
@@ -61,7 +68,7 @@ export function deliveryAdapter(deps: SyncDeps): KindAdapter {
     noun: 'delivery',
     specterRecord: 'order',
     verb: 'picked',
-    async candidates(settings) {
+    async candidates(settings, today) {
       const shipped = new Set(settings.sync.shippedStatuses);
       const numbers = [...shipped];
       const orders = await deps.clients.ongoing().queryOrders({
@@ -79,23 +86,29 @@ export function deliveryAdapter(deps: SyncDeps): KindAdapter {
           ongoingId: order.orderInfo?.orderId ?? 0,
           number: text(order.orderInfo?.orderNumber) ?? String(order.orderInfo?.orderId ?? ''),
           specterIdInOngoing: text(order.orderInfo?.goodsOwnerOrderId),
-          build: (specterId, covered) => buildDeliveryProposal(order, specterId, options, covered),
+          build: (specterId, base, factors) =>
+            buildDeliveryProposal(order, specterId, { ...options, today }, base, factors),
         }));
     },
     async readSpecter(specterId) {
       const order = await deps.clients.specter().getOrder(specterId);
       return order ? orderState(order) : null;
     },
+    async unitFactors(specterId) {
+      const order = specterId ? await deps.clients.specter().getOrder(specterId) : null;
+      return new Map((order?.rows ?? []).map((row) => [row.rowNo, unitFactorOf(row.noOfItems2)]));
+    },
     payload: (posting) => deliverySubmitOf(posting),
     async submit(posting) {
       const result = await deps.clients.specter().submitDelivery(deliverySubmitOf(posting));
       return { id: result.id, message: result.message, invoiceId: result.invoiceId };
     },
-    async readOngoingToReport(ongoingId) {
-      return orderToReport(await deps.clients.ongoing().getOrder(ongoingId));
+    async readOngoingReported(ongoingId) {
+      const order = await deps.clients.ongoing().getOrder(ongoingId);
+      return new Map((order.orderLines ?? []).map((l) => [l.id ?? 0, l.reportedNumberOfItems ?? 0]));
     },
-    async acknowledge(ongoingId) {
-      await deps.clients.ongoing().setReportedToPicked(ongoingId);
+    async acknowledgeLine(ongoingId, line) {
+      await deps.clients.ongoing().setOrderLineReported(ongoingId, line.lineId, line.reportedAfter);
     },
     autoConfirm: (settings) => settings.sync.autoConfirm.deliveries,
   };
@@ -118,23 +131,27 @@ export function receiptAdapter(deps: SyncDeps): KindAdapter {
         ongoingId: po.purchaseOrderInfo?.purchaseOrderId ?? 0,
         number: text(po.purchaseOrderInfo?.purchaseOrderNumber) ?? String(po.purchaseOrderInfo?.purchaseOrderId ?? ''),
         specterIdInOngoing: undefined,
-        build: (specterId, covered) => buildReceiptProposal(po, specterId, options, covered),
+        build: (specterId, base) => buildReceiptProposal(po, specterId, options, base),
       }));
     },
     async readSpecter(specterId) {
       const purchase = await deps.clients.specter().getPurchase(specterId);
       return purchase ? purchaseState(purchase) : null;
     },
+    async unitFactors() {
+      return new Map();
+    },
     payload: (posting) => receiptSubmitOf(posting),
     async submit(posting) {
       const result = await deps.clients.specter().submitPurchaseDelivery(receiptSubmitOf(posting));
       return { id: result.id, message: result.message };
     },
-    async readOngoingToReport(ongoingId) {
-      return purchaseOrderToReport(await deps.clients.ongoing().getPurchaseOrder(ongoingId));
+    async readOngoingReported(ongoingId) {
+      const po = await deps.clients.ongoing().getPurchaseOrder(ongoingId);
+      return new Map((po.purchaseOrderLines ?? []).map((l) => [l.id ?? 0, l.reportedNumberOfItems ?? 0]));
     },
-    async acknowledge(ongoingId) {
-      await deps.clients.ongoing().setReportedToReceived(ongoingId);
+    async acknowledgeLine(ongoingId, line) {
+      await deps.clients.ongoing().setPurchaseOrderLineReported(ongoingId, line.lineId, line.reportedAfter);
     },
     autoConfirm: (settings) => settings.sync.autoConfirm.receipts,
   };

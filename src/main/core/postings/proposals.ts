@@ -2,10 +2,12 @@
  * Proposal builders: an Ongoing order (shipped) or purchase order (received) becomes a posting
  * proposal for the outbox.
  *
- * Quantities: per Specter row, what Ongoing says is still to report (picked − reported, or
- * received − reported) minus what postings of the same Ongoing record already cover (sent or being
- * sent, but not yet acknowledged in Ongoing). So a posting in flight is never proposed twice, and a
- * later shipment of the rest becomes a proposal of its own.
+ * Quantities: per Ongoing line, what is still to report = picked (received) − accounted, where
+ * accounted is the larger of Ongoing's reported count and the reported count that postings already on
+ * their way to Specter will set (their `reportedAfter`). So a posting in flight is never proposed twice,
+ * and a later shipment of the rest becomes a proposal of its own, built on top of the earlier one.
+ * Rows carry Specter's unit (Ongoing's count ÷ no items2) and, per Ongoing line, the absolute reported
+ * count that the acknowledgement sets once Specter has accepted.
  *
  * Idempotency key: `delivery:<ongoingOrderId>:<hash>` / `receipt:<ongoingPurchaseOrderId>:<hash>`, the
  * hash taken over each row's (row ref, quantity reported before, quantity now). Re-running the job
@@ -17,20 +19,19 @@ import type { SpecterDeliverySubmit, SpecterPurchaseDeliverySubmit } from '../..
 import {
   buildDeliverySubmit,
   buildReceiptSubmit,
+  type DeliveryLineDetail,
   finite,
-  lineToReport,
   type MappingProblem,
   payloadHash,
-  receivedToReport,
+  type ReceiptLineDetail,
   roundDecimal,
-  specterRowIdOf,
   text,
 } from '../../../shared/mapping';
 import type { GetOrderModel, GetPurchaseOrderModel } from '../../../shared/ongoing/models';
 import type { NewPosting } from '../repositories/posting-repository';
 
-/** Quantities per Specter row ref. */
-export type RowQuantities = Map<string, number>;
+/** Per Ongoing line id: the reported count postings on their way will set. */
+export type ReportedBase = Map<number, number>;
 
 export interface ProposalBuild {
   kind: PostingKind;
@@ -47,6 +48,8 @@ export interface ProposalBuild {
 export interface DeliveryProposalOptions {
   sendDeliveryEmail: boolean;
   createInvoice: boolean;
+  /** yyyy-MM-dd, for the delivery date's sanity check. */
+  today?: string;
 }
 
 export interface ReceiptProposalOptions {
@@ -63,71 +66,60 @@ export function postingKey(kind: PostingKind, ongoingId: number, rows: readonly 
   return `${kind}:${ongoingId}:${payloadHash(material)}`;
 }
 
-/** Still to report per row ref in an Ongoing order (picked − reported), lines without a row no under ''. */
-export function orderToReport(order: GetOrderModel): RowQuantities {
-  const out: RowQuantities = new Map();
-  for (const line of order.orderLines ?? []) {
-    const n = lineToReport(line);
-    if (n <= 0) continue;
-    const ref = text(line.externalId) ?? '';
-    out.set(ref, roundDecimal((out.get(ref) ?? 0) + n));
+/**
+ * The reported count per Ongoing line that these postings set once acknowledged (the largest, as each
+ * posting of a record is built on top of the earlier ones).
+ */
+export function reportedBaseOf(postings: readonly { rows: readonly PostingRow[] }[]): ReportedBase {
+  const base: ReportedBase = new Map();
+  for (const p of postings) {
+    for (const row of p.rows) {
+      for (const line of row.ongoingLines ?? []) {
+        base.set(line.lineId, Math.max(base.get(line.lineId) ?? 0, line.reportedAfter));
+      }
+    }
   }
-  return out;
+  return base;
 }
 
-/** Still to report per row ref in an Ongoing purchase order (received − reported). */
-export function purchaseOrderToReport(po: GetPurchaseOrderModel): RowQuantities {
-  const out: RowQuantities = new Map();
-  for (const line of po.purchaseOrderLines ?? []) {
-    const n = receivedToReport(line);
-    if (n <= 0) continue;
-    const ref = specterRowIdOf(line) ?? '';
-    out.set(ref, roundDecimal((out.get(ref) ?? 0) + n));
-  }
-  return out;
-}
-
-interface LineFacts {
+interface LineForRow {
+  lineId: number;
   articleNo: string;
   articleName: string;
   ordered: number;
-  reported: number;
+  accounted: number;
+  toReport: number;
+  done: number;
 }
 
-function addFacts(map: Map<string, LineFacts>, ref: string, facts: LineFacts): void {
-  const current = map.get(ref);
-  if (!current) {
-    map.set(ref, { ...facts });
-    return;
-  }
-  current.ordered = roundDecimal(current.ordered + facts.ordered);
-  current.reported = roundDecimal(current.reported + facts.reported);
-  if (!current.articleNo) current.articleNo = facts.articleNo;
-  if (!current.articleName) current.articleName = facts.articleName;
-}
-
-/** Rows to propose: Ongoing's quantity per row minus what postings in flight already cover. */
-function remainingRows(
-  submitted: { ref: string; quantity: number }[],
-  facts: Map<string, LineFacts>,
-  covered: RowQuantities,
+/** Posting rows from the submit's rows (Specter unit) and the Ongoing lines behind each. */
+function postingRows(
+  submitRows: { ref: string; quantity: number }[],
+  linesByRef: Map<string, LineForRow[]>,
+  factors: ReadonlyMap<string, number>,
 ): PostingRow[] {
-  const rows: PostingRow[] = [];
-  for (const { ref, quantity } of submitted) {
-    const alreadyCovered = covered.get(ref) ?? 0;
-    const left = roundDecimal(quantity - alreadyCovered);
-    if (left <= 0) continue;
-    const f = facts.get(ref);
-    rows.push({
+  return submitRows.map(({ ref, quantity }) => {
+    const lines = linesByRef.get(ref) ?? [];
+    const factor = factors.get(ref) ?? 1;
+    const first = lines[0];
+    const sum = (pick: (l: LineForRow) => number) => roundDecimal(lines.reduce((n, l) => n + pick(l), 0));
+    return {
       rowRef: ref,
-      articleNo: f?.articleNo ?? '',
-      articleName: f?.articleName ?? '',
-      ordered: f?.ordered ?? 0,
-      previouslyReported: roundDecimal((f?.reported ?? 0) + alreadyCovered),
-      quantity: left,
-    });
-  }
-  return rows;
+      articleNo: lines.find((l) => l.articleNo)?.articleNo ?? first?.articleNo ?? '',
+      articleName: lines.find((l) => l.articleName)?.articleName ?? '',
+      ordered: roundDecimal(sum((l) => l.ordered) / factor),
+      previouslyReported: roundDecimal(sum((l) => l.accounted) / factor),
+      quantity,
+      unitFactor: factor,
+      ongoingLines: lines
+        .filter((l) => l.toReport > 0)
+        .map((l) => ({
+          lineId: l.lineId,
+          quantity: l.toReport,
+          reportedAfter: roundDecimal(l.accounted + l.toReport),
+        })),
+    };
+  });
 }
 
 function trackingUrlOf(order: GetOrderModel, packetNo: string): string {
@@ -148,11 +140,12 @@ export function buildDeliveryProposal(
   order: GetOrderModel,
   specterOrderId: string,
   options: DeliveryProposalOptions,
-  covered: RowQuantities = new Map(),
+  base: ReportedBase = new Map(),
+  unitFactors: ReadonlyMap<string, number> = new Map(),
 ): ProposalBuild {
   const ongoingId = order.orderInfo?.orderId ?? 0;
   const number = text(order.orderInfo?.orderNumber) ?? String(ongoingId);
-  const built = buildDeliverySubmit(order, specterOrderId, options);
+  const built = buildDeliverySubmit(order, specterOrderId, { ...options, reportedBase: base, unitFactors });
   const result: ProposalBuild = {
     kind: 'delivery',
     ongoingId,
@@ -163,21 +156,26 @@ export function buildDeliveryProposal(
   };
   const submit: SpecterDeliverySubmit | null = built.submit;
   if (!submit) return result;
-  const facts = new Map<string, LineFacts>();
-  for (const line of order.orderLines ?? []) {
-    const ref = text(line.externalId);
-    if (ref === undefined) continue;
-    addFacts(facts, ref, {
-      articleNo: text(line.article?.articleNumber) ?? '',
-      articleName: text(line.article?.articleName) ?? '',
-      ordered: finite(line.orderedNumberOfItems) ?? 0,
-      reported: finite(line.reportedNumberOfItems) ?? 0,
-    });
-  }
-  const rows = remainingRows(
+  const byId = new Map((order.orderLines ?? []).map((l) => [l.id ?? 0, l]));
+  const linesByRef = groupLines(built.lines, (d: DeliveryLineDetail) => {
+    const line = byId.get(d.ongoingOrderLineId);
+    return {
+      ref: d.rowNo,
+      line: {
+        lineId: d.ongoingOrderLineId,
+        articleNo: d.articleNumber,
+        articleName: text(line?.article?.articleName) ?? '',
+        ordered: finite(line?.orderedNumberOfItems) ?? 0,
+        accounted: d.accounted,
+        toReport: d.toReport,
+        done: d.picked,
+      },
+    };
+  });
+  const rows = postingRows(
     submit.rows.map((r) => ({ ref: r.rowNo, quantity: r.noOfItems })),
-    facts,
-    covered,
+    linesByRef,
+    unitFactors,
   );
   if (rows.length === 0) {
     result.nothingToReport = true;
@@ -200,18 +198,35 @@ export function buildDeliveryProposal(
   return result;
 }
 
+function groupLines<D>(
+  details: readonly D[],
+  toLine: (d: D) => { ref: string; line: LineForRow },
+): Map<string, LineForRow[]> {
+  const out = new Map<string, LineForRow[]>();
+  for (const d of details) {
+    const { ref, line } = toLine(d);
+    if (ref === '') continue;
+    const list = out.get(ref) ?? [];
+    list.push(line);
+    out.set(ref, list);
+  }
+  return out;
+}
+
 /** The receipt proposal for an Ongoing purchase order with received lines to report. Never throws. */
 export function buildReceiptProposal(
   po: GetPurchaseOrderModel,
   specterPurchaseId: string,
   options: ReceiptProposalOptions,
-  covered: RowQuantities = new Map(),
+  base: ReportedBase = new Map(),
 ): ProposalBuild {
   const ongoingId = po.purchaseOrderInfo?.purchaseOrderId ?? 0;
   const number = text(po.purchaseOrderInfo?.purchaseOrderNumber) ?? String(ongoingId);
   const built = buildReceiptSubmit(po, specterPurchaseId, {
     sendEmail: options.sendEmail,
     fallbackDate: options.fallbackDate,
+    today: options.fallbackDate,
+    reportedBase: base,
   });
   const result: ProposalBuild = {
     kind: 'receipt',
@@ -223,21 +238,26 @@ export function buildReceiptProposal(
   };
   const submit: SpecterPurchaseDeliverySubmit | null = built.submit;
   if (!submit) return result;
-  const facts = new Map<string, LineFacts>();
-  for (const line of po.purchaseOrderLines ?? []) {
-    const ref = specterRowIdOf(line);
-    if (ref === undefined) continue;
-    addFacts(facts, ref, {
-      articleNo: text(line.article?.articleNumber) ?? '',
-      articleName: text(line.article?.articleName) ?? '',
-      ordered: finite(line.advisedNumberOfItems) ?? 0,
-      reported: finite(line.reportedNumberOfItems) ?? 0,
-    });
-  }
-  const rows = remainingRows(
+  const byId = new Map((po.purchaseOrderLines ?? []).map((l) => [l.id ?? 0, l]));
+  const linesByRef = groupLines(built.lines, (d: ReceiptLineDetail) => {
+    const line = byId.get(d.ongoingLineId);
+    return {
+      ref: d.rowId,
+      line: {
+        lineId: d.ongoingLineId,
+        articleNo: d.articleNumber,
+        articleName: text(line?.article?.articleName) ?? '',
+        ordered: finite(line?.advisedNumberOfItems) ?? 0,
+        accounted: d.accounted,
+        toReport: d.toReport,
+        done: d.received,
+      },
+    };
+  });
+  const rows = postingRows(
     submit.rows.map((r) => ({ ref: r.rowId, quantity: r.noOfItems })),
-    facts,
-    covered,
+    linesByRef,
+    new Map(),
   );
   if (rows.length === 0) {
     result.nothingToReport = true;

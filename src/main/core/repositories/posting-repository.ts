@@ -80,14 +80,17 @@ export type NewPosting = Omit<
 export class PostingRepository {
   constructor(private readonly db: Db) {}
 
-  /** Insert a proposal unless one with the same idempotency key exists; returns the stored posting. */
-  propose(p: NewPosting): { posting: Posting; created: boolean } {
+  /**
+   * Insert a proposal unless one with the same idempotency key exists; returns the stored posting.
+   * `dependsOn`: the postings of the same record, not yet done, that this one was built on top of.
+   */
+  propose(p: NewPosting, dependsOn: readonly number[] = []): { posting: Posting; created: boolean } {
     const now = new Date().toISOString();
     const result = this.db
       .prepare(
         `INSERT INTO postings (kind, idempotency_key, ongoing_id, specter_id, number, counterpart, delivery_date,
-           packet_no, tracking_url, send_email, create_invoice, rows, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)
+           packet_no, tracking_url, send_email, create_invoice, rows, depends_on, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)
          ON CONFLICT (idempotency_key) DO NOTHING`,
       )
       .run(
@@ -103,6 +106,7 @@ export class PostingRepository {
         p.sendEmail ? 1 : 0,
         p.createInvoice ? 1 : 0,
         JSON.stringify(p.rows),
+        JSON.stringify(dependsOn),
         now,
         now,
       );
@@ -187,6 +191,21 @@ export class PostingRepository {
       .prepare(`UPDATE postings SET ${sets.join(', ')} WHERE id = ? AND state IN (${from.map(() => '?').join(', ')})`)
       .run(...params, id, ...from).changes;
     return changed === 1 ? this.get(id) : null;
+  }
+
+  /** The postings this one was built on top of (see propose). */
+  dependsOn(id: number): number[] {
+    const row = this.db.prepare('SELECT depends_on AS d FROM postings WHERE id = ?').get(id) as
+      | { d: string }
+      | undefined;
+    if (!row) return [];
+    const parsed = JSON.parse(row.d) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((x): x is number => typeof x === 'number') : [];
+  }
+
+  /** What the last check of Specter showed for a posting in doubt. */
+  setEvidence(id: number, evidence: InDoubtEvidence): void {
+    this.db.prepare('UPDATE postings SET evidence = ? WHERE id = ?').run(JSON.stringify(evidence), id);
   }
 
   setAckState(id: number, ackState: Posting['ackState'], lastError: string | null = null): void {

@@ -40,6 +40,7 @@ import {
   FORM_CONTENT_TYPE,
   MAX_ROWS_PER_WRITE,
   PARAM,
+  SUBMIT_ORDER_ID_CARRIES,
   PRIMARY_VALUE,
   rowParam,
   SCRIPT,
@@ -265,7 +266,10 @@ export class SpecterClient {
   /** Report an outbound delivery (rows by row no). Not retried once it may have reached Specter. */
   async submitDelivery(submit: SpecterDeliverySubmit): Promise<SpecterWriteResult & { invoiceId?: string }> {
     const action = ACTION.deliverySubmit;
-    const orderId = this.requireText(action, 'orderId', submit.orderId);
+    const orderId =
+      SUBMIT_ORDER_ID_CARRIES === 'number'
+        ? this.requireText(action, 'orderNo', submit.orderNo)
+        : this.requireText(action, 'orderId', submit.orderId);
     this.requireDate(action, submit.deliveryDate);
     const rows = this.requireRows(
       action,
@@ -283,6 +287,7 @@ export class SpecterClient {
       [PARAM.packetNo, submit.packetNo ?? ''],
       [PARAM.sendDeliveryEmail, submit.sendDeliveryEmail ? FLAG.yes : FLAG.no],
       [PARAM.createInvoice, submit.createInvoice ? FLAG.yes : FLAG.no],
+      [PARAM.reference, submit.reference ?? ''],
     );
     const reply = await this.call(action, params, { write: true });
     const result: SpecterWriteResult & { invoiceId?: string } = { id: reply.id, message: reply.message };
@@ -296,7 +301,10 @@ export class SpecterClient {
   /** Report an inbound receipt on a purchase (rows by row id). Not retried once it may have reached Specter. */
   async submitPurchaseDelivery(submit: SpecterPurchaseDeliverySubmit): Promise<SpecterWriteResult> {
     const action = ACTION.purchaseDeliverySubmit;
-    const orderId = this.requireText(action, 'orderId', submit.orderId);
+    const orderId =
+      SUBMIT_ORDER_ID_CARRIES === 'number'
+        ? this.requireText(action, 'purchaseNo', submit.purchaseNo)
+        : this.requireText(action, 'orderId', submit.orderId);
     this.requireDate(action, submit.deliveryDate);
     const rows = this.requireRows(
       action,
@@ -310,7 +318,7 @@ export class SpecterClient {
     rows.forEach((row, i) => {
       params.push([rowParam(PARAM.rowId, i + 1), row.ref], [rowParam(PARAM.noOfItems, i + 1), row.noOfItems]);
     });
-    params.push([PARAM.sendEmail, submit.sendEmail ? FLAG.yes : FLAG.no]);
+    params.push([PARAM.sendEmail, submit.sendEmail ? FLAG.yes : FLAG.no], [PARAM.reference, submit.reference ?? '']);
     const reply = await this.call(action, params, { write: true });
     return { id: reply.id, message: reply.message };
   }

@@ -320,6 +320,7 @@ function readDeliveries(node: XmlNode): SpecterDeliveryRecord[] {
     deliveryDate: field(d, XML_DELIVERY.deliveryDate),
     trackingNo: field(d, XML_DELIVERY.trackingNo),
     invoiceId: field(d, XML_DELIVERY.invoiceId),
+    reference: field(d, XML_DELIVERY.reference),
   }));
 }
 

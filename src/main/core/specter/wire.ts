@@ -134,6 +134,12 @@ export const PARAM = {
   sendDeliveryEmail: 'sendDeliveryEmail', // ASSUMPTION
   createInvoice: 'createInvoice', // ASSUMPTION
   sendEmail: 'sendEmail', // ASSUMPTION
+  /**
+   * A reference text stored on the delivery and read back on the order's/purchase's deliveries
+   * (XML_DELIVERY.reference). The outbox sends each posting's idempotency key in it, so that a send
+   * without a clear answer can be matched to the delivery it created.
+   */
+  reference: 'deliveryReference', // ASSUMPTION
 
   // Row fields (sent with the `_N` suffix, see rowParam)
   rowNo: 'rowNo', // ASSUMPTION
@@ -384,8 +390,19 @@ export const XML_DELIVERY = {
   trackingNo: 'trackingNo', // CODE
   deliveryDate: 'deliveryDate', // ASSUMPTION
   invoiceId: 'invoiceId', // ASSUMPTION
+  /** The reference text sent with the submit (PARAM.reference); '' when none. */
+  reference: 'reference', // ASSUMPTION
   updated: 'updated', // CODE (@ on deliveries)
 } as const;
+
+/**
+ * What the delivery submit's and purchase delivery submit's `orderId` parameter carries. The
+ * integration spec maps "Goods owner order number → Order id" for both submits, i.e. the order
+ * number (orders) / purchase number (purchases) as users know it, not Specter's internal id.
+ * 'number': SpecterDeliverySubmit.orderNo / SpecterPurchaseDeliverySubmit.purchaseNo;
+ * 'internalId': SpecterDeliverySubmit.orderId / SpecterPurchaseDeliverySubmit.orderId.
+ */
+export const SUBMIT_ORDER_ID_CARRIES: 'number' | 'internalId' = 'number'; // DOC (integration spec) / ASSUMPTION (wire)
 
 /** Purchases (§6.3). */
 export const XML_PURCHASE = {

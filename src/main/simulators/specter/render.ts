@@ -119,6 +119,7 @@ function renderDeliveries(list: SpecterDeliveryRecord[]): XmlElement {
         [XML_DELIVERY.deliveryDate]: d.deliveryDate,
         [XML_DELIVERY.trackingNo]: d.trackingNo,
         [XML_DELIVERY.invoiceId]: d.invoiceId,
+        [XML_DELIVERY.reference]: d.reference ?? '',
       }),
     ),
   );

@@ -404,6 +404,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
       packetNo: p.text(PARAM.packetNo),
       sendDeliveryEmail: p.flag(PARAM.sendDeliveryEmail),
       createInvoice: p.flag(PARAM.createInvoice),
+      reference: p.text(PARAM.reference),
     });
     return okReply(delivery.deliveryId, 'OK', delivery.invoiceId ? { invoiceId: delivery.invoiceId } : {});
   }
@@ -418,6 +419,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
         noOfItems: r[PARAM.noOfItems] ?? '',
       })),
       sendEmail: p.flag(PARAM.sendEmail),
+      reference: p.text(PARAM.reference),
     });
     return okReply(record.purchaseDeliveryId);
   }

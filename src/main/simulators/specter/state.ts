@@ -46,6 +46,8 @@ export interface SimDelivery {
   createInvoice: boolean;
   /** '' when no invoice was asked for. */
   invoiceId: string;
+  /** The reference text sent with the submit ('' for none). */
+  reference: string;
   receivedAt: string;
 }
 
@@ -55,6 +57,7 @@ export interface SimPurchaseDelivery {
   deliveryDate: string;
   rows: { rowId: string; noOfItems: number }[];
   sendEmail: boolean;
+  reference: string;
   receivedAt: string;
 }
 
@@ -438,6 +441,24 @@ export class SpecterSimState {
     };
   }
 
+  /**
+   * The order a delivery submit names. The submit's order id carries the order number (the
+   * integration spec maps Ongoing's goods owner order number to it), so it is looked up by number.
+   */
+  orderBySubmitRef(ref: string): SimOrder {
+    for (const order of this.orders.values()) if (order.orderNo === ref) return order;
+    throw new SpecterSimError(ERROR_CODE.notFound, `Order ${ref} does not exist (the order id is the order number).`);
+  }
+
+  /** The purchase a purchase delivery submit names, by purchase number (as for orders). */
+  purchaseBySubmitRef(ref: string): SimPurchase {
+    for (const purchase of this.purchases.values()) if (purchase.purchaseNo === ref) return purchase;
+    throw new SpecterSimError(
+      ERROR_CODE.notFound,
+      `Purchase ${ref} does not exist (the order id is the purchase number).`,
+    );
+  }
+
   requireOrder(orderId: string): SimOrder {
     const order = this.orders.get(orderId);
     if (!order) throw new SpecterSimError(ERROR_CODE.notFound, `Order ${orderId} does not exist.`);
@@ -567,8 +588,9 @@ export class SpecterSimState {
     packetNo: string;
     sendDeliveryEmail: boolean;
     createInvoice: boolean;
+    reference?: string;
   }): SimDelivery {
-    const order = this.requireOrder(input.orderId);
+    const order = this.orderBySubmitRef(input.orderId);
     if (order.statusId === STATUS_ID_DELETED) {
       throw new SpecterSimError(ERROR_CODE.invalidValue, `Order ${order.orderId} is deleted; it cannot be delivered.`);
     }
@@ -592,6 +614,7 @@ export class SpecterSimState {
       sendDeliveryEmail: input.sendDeliveryEmail,
       createInvoice: input.createInvoice,
       invoiceId: input.createInvoice ? String(++this.counters.invoice) : '',
+      reference: input.reference ?? '',
       receivedAt: new Date().toISOString(),
     };
     order.deliveries.push({
@@ -599,6 +622,7 @@ export class SpecterSimState {
       deliveryDate,
       trackingNo: delivery.packetNo,
       invoiceId: delivery.invoiceId,
+      reference: delivery.reference,
     });
     this.deliveries.push(delivery);
     this.touchOrder(order);
@@ -611,9 +635,9 @@ export class SpecterSimState {
     deliveryDate: string;
     rows: { param: string; rowId: string; noOfItems: string }[];
     sendEmail: boolean;
+    reference?: string;
   }): SimPurchaseDelivery {
-    const purchase = this.purchases.get(input.purchaseId);
-    if (!purchase) throw new SpecterSimError(ERROR_CODE.notFound, `Purchase ${input.purchaseId} does not exist.`);
+    const purchase = this.purchaseBySubmitRef(input.purchaseId);
     if (purchase.statusId === STATUS_ID_DELETED) {
       throw new SpecterSimError(
         ERROR_CODE.invalidValue,
@@ -637,9 +661,16 @@ export class SpecterSimState {
       deliveryDate,
       rows: [...totals].map(([row, n]) => ({ rowId: row.rowId, noOfItems: n })),
       sendEmail: input.sendEmail,
+      reference: input.reference ?? '',
       receivedAt: new Date().toISOString(),
     };
-    purchase.deliveries.push({ deliveryId: record.purchaseDeliveryId, deliveryDate, trackingNo: '', invoiceId: '' });
+    purchase.deliveries.push({
+      deliveryId: record.purchaseDeliveryId,
+      deliveryDate,
+      trackingNo: '',
+      invoiceId: '',
+      reference: record.reference,
+    });
     purchase.lastChanged = this.stamp();
     this.purchaseDeliveries.push(record);
     return structuredClone(record);
