@@ -59,7 +59,7 @@ function describeSend(call: SpecterCall): string {
 /** Kill the app at a moment aimed at a send, then start it again on the same data folder. */
 async function killOnce(ctx: SoakContext): Promise<KillRecord> {
   const r = ctx.chaos.next();
-  let mode: KillRecord['mode'] = r < 0.5 ? 'arrived' : r < 0.75 ? 'answered' : 'anytime';
+  const mode: KillRecord['mode'] = r < 0.5 ? 'arrived' : r < 0.75 ? 'answered' : 'anytime';
   let send: string | null = null;
   if (mode !== 'anytime') {
     const known = new Set((await latestSubmits(ctx)).map((c) => c.seq));
@@ -75,7 +75,6 @@ async function killOnce(ctx: SoakContext): Promise<KillRecord> {
         if (!target) await sleep(30);
       }
       if (target) send = describeSend(target);
-      else mode = 'anytime';
       await ctx.app.kill();
     } finally {
       if (slowed) await ctx.specter.setLatency(ctx.options.latencyMs);
@@ -84,7 +83,8 @@ async function killOnce(ctx: SoakContext): Promise<KillRecord> {
     await ctx.app.kill();
   }
   const record: KillRecord = { atSeconds: Math.round((Date.now() - ctx.startedAt) / 1000), mode, send };
-  ctx.log(`kill ${ctx.figures.kills.length + 1}: ${mode}${send ? ` (${send} in flight)` : ''}`);
+  const aim = mode === 'anytime' ? '' : send ? ` (${send} in flight)` : ` (no send within ${AIM_WINDOW_MS / 1000} s)`;
+  ctx.log(`kill ${ctx.figures.kills.length + 1}: ${mode}${aim}`);
   await ctx.app.start();
   ctx.figures.appStarts++;
   return record;
@@ -137,7 +137,7 @@ export async function countFaults(ctx: SoakContext): Promise<FaultTally> {
   for (const call of ongoingCalls) {
     if (!call.fault) continue;
     const write = call.method !== 'GET';
-    const target = write ? `${call.method} ${call.path.replace(/\d+/g, '{id}')}` : 'reads';
+    const target = write ? `${call.method} ${call.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}` : 'reads';
     add({ system: 'ongoing', kind: call.fault, phase: call.faultPhase ?? 'before', target });
   }
   return {

@@ -35,9 +35,12 @@ export interface SoakOptions {
 
 export interface KillRecord {
   atSeconds: number;
-  /** arrived: a submit had reached Specter and waited out the slow latency; answered: Specter had just answered a submit; anytime: no send aimed at. */
+  /**
+   * What the kill aimed at. arrived: a submit had reached Specter and was held by a slow latency;
+   * answered: Specter had just answered a submit; anytime: no aim.
+   */
   mode: 'arrived' | 'answered' | 'anytime';
-  /** The submit in flight when the app was killed (action and Specter record), if any. */
+  /** The submit the kill hit (action and Specter record); null when none came within the aiming window. */
   send: string | null;
 }
 

@@ -60,7 +60,7 @@ export interface CheckInput {
   postings: Posting[];
   /** Open exceptions in the app's inbox. */
   exceptions: SyncException[];
-  /** Exceptions the soak caused on purpose (flow + record key); any other open exception is a violation. */
+  /** Problems the soak put in on purpose (flow + record key): each must be in the inbox, and nothing else. */
   expectedExceptions?: { flow: string; recordKey: string }[];
   /** Ongoing order statuses that count as shipped (the app's setting). */
   shippedStatuses?: number[];
@@ -315,6 +315,16 @@ function checkOutbox(input: CheckInput, out: Violation[]): void {
 
 function checkExceptions(input: CheckInput, out: Violation[]): void {
   const expected = input.expectedExceptions ?? [];
+  for (const x of expected) {
+    if (!input.exceptions.some((e) => e.state === 'open' && e.flow === x.flow && e.recordKey === x.recordKey)) {
+      out.push({
+        invariant: 'exceptions',
+        record: `${x.flow} ${x.recordKey}`,
+        row: '',
+        message: 'the problem put in on purpose is not in the exceptions inbox.',
+      });
+    }
+  }
   for (const e of input.exceptions) {
     if (e.state !== 'open') continue;
     if (expected.some((x) => x.flow === e.flow && x.recordKey === e.recordKey)) continue;

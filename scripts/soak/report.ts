@@ -4,14 +4,16 @@ import type { SoakReport } from './run';
 export function formatReport(r: SoakReport): string {
   const lines: string[] = [];
   const f = r.figures;
-  const byMode = (mode: string) => r.kills.filter((k) => k.mode === mode).length;
-  const aimedHits = r.kills.filter((k) => k.send !== null).length;
+  const aimed = (mode: string) => {
+    const all = r.kills.filter((k) => k.mode === mode);
+    return `${all.filter((k) => k.send !== null).length}/${all.length}`;
+  };
   lines.push(`Soak: seed ${r.seed}, ${r.minutes} min warehouse day, ${r.killsAsked} kills asked`);
   lines.push(
     `Duration: day ${r.seconds.day} s, settle ${r.seconds.settle} s (${r.settled ? 'quiet' : 'NOT quiet'}), total ${r.seconds.total} s`,
   );
   lines.push(
-    `Kills: ${r.kills.length} SIGKILLs (${aimedHits} with a submit in flight: ${byMode('arrived')} as it arrived in Specter, ${byMode('answered')} as Specter answered; ${byMode('anytime')} at any time); app started ${f.appStarts} times`,
+    `Kills: ${r.kills.length} SIGKILLs: aimed at a submit as it arrived in Specter ${aimed('arrived')}, as Specter answered it ${aimed('answered')} (hit/aimed); at any time ${r.kills.filter((k) => k.mode === 'anytime').length}; app started ${f.appStarts} times`,
   );
   lines.push(
     `Faults injected: ${r.faultTotal} in ${r.calls.specter} Specter and ${r.calls.ongoing} Ongoing calls (${f.writeFaultsQueued} one-shot write faults queued)`,

@@ -14,7 +14,7 @@ import { createPrng } from './prng';
 import { AppProcess } from './processes';
 import { allPostings, settle } from './settle';
 import { configureApp, soakCatalogue, startPeers } from './setup';
-import { runWarehouseDay } from './warehouse';
+import { injectBadOrder, runWarehouseDay } from './warehouse';
 
 export interface SoakReport {
   seed: number;
@@ -108,6 +108,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     );
     const dayStart = Date.now();
     await startFaults(ctx);
+    const expectedExceptions = [await injectBadOrder(ctx, catalogue.customerIds[0] ?? '')];
     const warehouse = runWarehouseDay(ctx, plan, dayStart);
     await Promise.all([runKills(ctx, dayStart, dayMs), runWriteFaults(ctx, dayStart + dayMs)]);
     const remaining = dayStart + dayMs - Date.now();
@@ -146,6 +147,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       ongoing,
       postings,
       exceptions,
+      expectedExceptions,
       shippedStatuses: settings.sync.shippedStatuses,
     });
     for (const note of ctx.figures.warehouseNotes) {

@@ -137,6 +137,24 @@ async function runPurchase(ctx: SoakContext, plan: PlannedPurchase, dayStart: nu
   }
 }
 
+/**
+ * A problem put in on purpose: a Specter order naming an article Specter's catalogue does not have, so
+ * Ongoing refuses it. The app must show it in the exceptions inbox (and nothing else must be there).
+ */
+export async function injectBadOrder(
+  ctx: SoakContext,
+  customerId: string,
+): Promise<{ flow: string; recordKey: string }> {
+  const created = await ctx.specter.createOrder({
+    customerId,
+    deliveryDate: today(),
+    externalOrderNo: `SOAK-${ctx.options.seed}-BAD`,
+    rows: [{ articleNo: 'SOAK-NO-SUCH-ARTICLE', articleName: 'Not in the catalogue', noOfItems: 1 }],
+  });
+  ctx.log(`injected problem: order ${created.number} names an article that does not exist`);
+  return { flow: 'orders', recordKey: created.number };
+}
+
 /** Run the whole day's plan; every record's story runs on its own. Failures become warehouse notes. */
 export async function runWarehouseDay(
   ctx: SoakContext,

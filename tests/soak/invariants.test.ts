@@ -175,5 +175,9 @@ describe('soak invariants', () => {
     ]);
     input.expectedExceptions = [{ flow: 'receipts', recordKey: 'P-1' }];
     expect(checkInvariants(input).filter((v) => v.invariant === 'exceptions')).toEqual([]);
+    input.exceptions = [];
+    expect(checkInvariants(input).filter((v) => v.invariant === 'exceptions')[0]?.message).toBe(
+      'the problem put in on purpose is not in the exceptions inbox.',
+    );
   });
 });
