@@ -109,6 +109,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  // A keychain service of the soak's own, on top of the private keyring (children inherit it).
+  process.env.OSS_KEYCHAIN_SERVICE ||= 'se.ongoing-specter-sync.soak';
   const report = await runSoak(options);
   if (options.jsonReport) fs.writeFileSync(options.jsonReport, JSON.stringify(report, null, 2));
   process.stdout.write(`${formatReport(report)}\n`);

@@ -35,7 +35,8 @@ describe('soak', () => {
   it(
     'keeps every posting exactly once through faults and SIGKILLs (seed 7, 2 minutes)',
     async () => {
-      const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oss-soak-test-')), 'report.json');
+      const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oss-soak-test-'));
+      const reportFile = path.join(reportDir, 'report.json');
       const { code, output } = await runSoakCommand([
         '--seed',
         '7',
@@ -51,6 +52,7 @@ describe('soak', () => {
       if (!fs.existsSync(reportFile))
         throw new Error(`The soak wrote no report (exit ${code}):\n${output.slice(-6000)}`);
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SoakReport;
+      fs.rmSync(reportDir, { recursive: true, force: true });
       console.log(formatReport(report));
 
       // It can fail: kills and faults really happened, and the day really reported something.
