@@ -17,7 +17,7 @@ run_step() {
 }
 
 run_step "type-check (tsc --strict)" npx tsc -p tsconfig.json --noEmit
-run_step "lint + format (biome)" npx biome check .
+run_step "lint + format (biome, warnings fail)" npx biome check --error-on-warnings .
 run_step "renderer build (vite)" npx vite build --logLevel warn
 run_step "unit + integration (vitest)" bash scripts/with-keyring.sh \
   npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

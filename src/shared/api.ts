@@ -96,7 +96,10 @@ export const apiInputSchemas = {
   refreshStock: empty,
   pushStock: z
     .object({
-      articleNos: z.union([z.literal('all'), z.array(z.string().min(1)).min(1, 'select at least one article')]),
+      articleNos: z.union([
+        z.literal('all'),
+        z.array(z.string().min(1).max(100)).min(1, 'select at least one article').max(20_000),
+      ]),
     })
     .strict(),
   listAudit: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),

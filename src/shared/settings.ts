@@ -3,7 +3,8 @@ import { z } from 'zod';
 const interval = z.number().int().min(10, 'at least 10 seconds').max(86_400, 'at most one day (86400 seconds)');
 
 /**
- * Non-secret settings, stored in SQLite. Secrets (keys, passwords) are never part of this object:
+ * Non-secret settings, stored in SQLite. Every string has a length bound, so no setting can grow the
+ * database or a request without limit. Secrets (keys, passwords) are never part of this object:
  * they live only in the OS keychain (see credentials.ts).
  */
 export const settingsSchema = z.object({
@@ -12,12 +13,12 @@ export const settingsSchema = z.object({
   startAtLogin: z.boolean(),
   specter: z.object({
     /** Base URL of the Specter API (the scripts getInfo.asp / putInfo.asp live under it). */
-    baseUrl: z.url(),
+    baseUrl: z.url().max(500, 'at most 500 characters'),
     /** Specter customer database id ("SBM ID"). */
-    sbmId: z.string().regex(/^\d*$/, 'SBM ID is a number, e.g. 1234'),
+    sbmId: z.string().max(20, 'at most 20 digits').regex(/^\d*$/, 'SBM ID is a number, e.g. 1234'),
     apiUserId: z.string().max(100),
     /** Stock site whose stock the app reads and updates. */
-    stockSiteId: z.string().regex(/^\d*$/, 'Stock site id is a number, e.g. 1'),
+    stockSiteId: z.string().max(20, 'at most 20 digits').regex(/^\d*$/, 'Stock site id is a number, e.g. 1'),
     /** v2: ApiUserKey + IntegrationKey. v1: md5key1 + md5key2 (same formula, older names). */
     keyScheme: z.enum(['v2', 'v1']),
   }),
@@ -40,13 +41,18 @@ export const settingsSchema = z.object({
     /** Specter delivery statuses whose orders are sent to Ongoing (the integration's default: N). */
     orderDeliveryStatuses: z.array(z.enum(['N', 'P', 'D'])).min(1, 'choose at least one delivery status'),
     /** Ongoing order statuses that count as shipped (read the warehouse's list; default Sent 450, Collected 500). */
-    shippedStatuses: z.array(z.number().int()).min(1, 'choose at least one shipped status'),
+    shippedStatuses: z
+      .array(z.number().int().min(0).max(100_000))
+      .min(1, 'choose at least one shipped status')
+      .max(50, 'at most 50 statuses'),
     /** Outbound/inbound postings are confirmed without an operator when set. */
     autoConfirm: z.object({ deliveries: z.boolean(), receipts: z.boolean() }),
     /** Defaults for new delivery proposals; changeable per proposal. */
     createInvoice: z.boolean(),
     sendDeliveryEmail: z.boolean(),
     sendReceiptEmail: z.boolean(),
+    /** Minutes each order/purchase run reaches back before its watermark, so late commits are not missed. */
+    watermarkOverlapMinutes: z.number().int().min(0).max(1440),
     stock: z.object({
       /** Stock sync Ongoing → Specter is optional, as in the integration. */
       enabled: z.boolean(),
@@ -93,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
     createInvoice: false,
     sendDeliveryEmail: true,
     sendReceiptEmail: false,
+    watermarkOverlapMinutes: 10,
     stock: { enabled: false, mode: 'after_review' },
   },
 };

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { testProcessEnv } from '../helpers/test-keychain';
 
 export interface ServeProcess {
   openUrl: string;
@@ -23,7 +24,8 @@ export async function startServeProcess(extraArgs: string[] = []): Promise<Serve
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(root, 'bin', 'ongoing-specter-sync.mjs'), 'serve', '--data-dir', dataDir, ...extraArgs],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The test keychain service: the server never touches a real installation's secrets.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: testProcessEnv() },
   );
   let output = '';
   child.stdout?.on('data', (d) => {

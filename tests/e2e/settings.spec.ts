@@ -1,5 +1,13 @@
+import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
+import { KEYCHAIN_SERVICE } from '../../src/main/core/secrets/secret-store';
+import { TEST_KEYCHAIN_SERVICE } from '../helpers/test-keychain';
 import { type ServeProcess, startServeProcess } from './serve-process';
+
+const keytar = createRequire(import.meta.url)('keytar') as {
+  getPassword(s: string, a: string): Promise<string | null>;
+  deletePassword(s: string, a: string): Promise<boolean>;
+};
 
 let serve: ServeProcess;
 
@@ -9,6 +17,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await serve?.stop();
+  await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'ongoing.password').catch(() => false);
 });
 
 test('the Settings page loads and saves settings through the HTTP bridge', async ({ page }) => {
@@ -49,6 +58,9 @@ test('a secret saved in the UI goes to the keychain and is shown only as "stored
   await expect(page.getByLabel('ongoing.password')).toHaveValue('');
   expect(await page.content()).not.toContain('e2e-Lösenord-9');
   expect(serve.output()).not.toContain('e2e-Lösenord-9');
+  // Stored under the test service; the app's own service is never written by a test.
+  expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'ongoing.password')).toBe('e2e-Lösenord-9');
+  expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'ongoing.password')).toBeNull();
 });
 
 test('the language can be switched to English', async ({ page }) => {
@@ -58,4 +70,37 @@ test('the language can be switched to English', async ({ page }) => {
   await page.getByRole('button', { name: 'Spara inställningar' }).first().click();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Deliveries' })).toBeVisible();
+});
+
+async function callApi(method: string, input: unknown) {
+  const res = await fetch(`${serve.baseUrl}api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()).value;
+}
+
+test('the sync rules form is on the Settings page and saves a rule', async ({ page }) => {
+  // Swedish labels, whatever an earlier test chose.
+  await callApi('updateSettings', { patch: { language: 'sv' } });
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  const rules = page.getByRole('form', { name: 'Synkronisering' });
+  await expect(rules).toBeVisible();
+  await expect(rules.getByLabel('interval orders')).toHaveValue('60');
+  const autoConfirm = rules.getByLabel('Bekräfta leveranser automatiskt');
+  await expect(autoConfirm).not.toBeChecked();
+  await autoConfirm.check();
+  await rules.getByLabel('interval orders').fill('120');
+  await rules.getByRole('button', { name: 'Spara inställningar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sparat');
+  const settings = await callApi('getSettings', {});
+  expect(settings.sync.autoConfirm.deliveries).toBe(true);
+  expect(settings.sync.intervals.orders).toBe(120);
+  await page.reload();
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await expect(
+    page.getByRole('form', { name: 'Synkronisering' }).getByLabel('Bekräfta leveranser automatiskt'),
+  ).toBeChecked();
 });

@@ -66,7 +66,7 @@ export interface LinkedOrder {
 /** An order created in Specter, sent to Ongoing with the app's mapping, and linked in the records. */
 export async function linkOrder(
   h: SyncHarness,
-  rows: { articleNo: string; noOfItems: number }[],
+  rows: { articleNo: string; noOfItems: number; noOfItems2?: number | null }[],
   deliveryDate = '2026-12-01',
 ): Promise<LinkedOrder> {
   await ensureArticles(

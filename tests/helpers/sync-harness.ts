@@ -5,7 +5,6 @@
 import { type AppContext, createAppContext } from '../../src/main/core/app-context';
 import type { RemoteClients } from '../../src/main/core/remote-clients';
 import type { SyncDeps } from '../../src/main/core/sync/deps';
-import { syncDepsOf } from '../../src/main/core/sync/runtime';
 import { type DemoEnvironment, type DemoOptions, startDemoEnvironment } from '../../src/main/headless/demo';
 import type { SettingsPatch } from '../../src/shared/settings';
 import { mergeSettings } from '../../src/shared/settings';
@@ -18,7 +17,8 @@ export interface SyncHarness {
   deps: SyncDeps;
   dataDir: string;
   /** Reopen the core on the same data folder (as after a restart or crash). */
-  reopen(): SyncHarness;
+  /** Close and open the core again on the same data folder (as after a restart). */
+  reopen(options?: Pick<HarnessOptions, 'ownsJobs'>): SyncHarness;
   updateSettings(patch: SettingsPatch): void;
   close(): Promise<void>;
 }
@@ -27,6 +27,8 @@ export interface HarnessOptions extends DemoOptions {
   settings?: SettingsPatch;
   /** Client timeout per attempt; keep it short in fault tests. */
   timeoutMs?: number;
+  /** Take the data folder's lock as the process running the jobs (default true). */
+  ownsJobs?: boolean;
 }
 
 function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): Omit<SyncHarness, 'close' | 'reopen'> {
@@ -35,11 +37,12 @@ function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): 
     secrets: env.secrets,
     mode: 'headless',
     clientTimeoutMs: options.timeoutMs ?? 3_000,
+    ownsJobs: options.ownsJobs === false ? undefined : { command: 'test' },
   });
   env.configure(context);
   if (options.settings) context.settings.save(mergeSettings(context.settings.get(), options.settings));
   const { clients } = context;
-  const deps: SyncDeps = syncDepsOf(context);
+  const deps: SyncDeps = context.deps;
   return {
     env,
     context,
@@ -57,9 +60,9 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
   let current = build(env, dir, options);
   const harness: SyncHarness = {
     ...current,
-    reopen() {
+    reopen(again) {
       current.context.close();
-      current = build(env, dir, options);
+      current = build(env, dir, { ...options, ...again });
       Object.assign(harness, current);
       return harness;
     },

@@ -6,6 +6,7 @@ import { type AppContext, createAppContext } from '../../src/main/core/app-conte
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { BRIDGE_HOST, type HttpBridge, startHttpBridge } from '../../src/main/headless/http-bridge';
 import { createHttpApi } from '../../src/renderer/http-api';
+import type { AppEvent } from '../../src/shared/api';
 import { tempDir } from '../helpers/temp-dir';
 
 let context: AppContext;
@@ -139,9 +140,12 @@ describe('HTTP bridge', () => {
     });
   });
 
-  it('streams events as server-sent events to a client with the token', async () => {
+  it('streams events as server-sent events to a client with the token in the Authorization header', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${bridge.url}api/events?token=${bridge.token}`, { signal: controller.signal });
+    const res = await fetch(`${bridge.url}api/events`, {
+      headers: { Authorization: `Bearer ${bridge.token}` },
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     await reader.read();
@@ -153,6 +157,94 @@ describe('HTTP bridge', () => {
     }
     expect(text).toContain('"language":"en"');
     controller.abort();
+  });
+
+  it("delivers events to the renderer client's onEvent, which sends no token in the URL", async () => {
+    const api = createHttpApi(bridge.token, bridge.url.replace(/\/$/, ''));
+    const seen: AppEvent[] = [];
+    const stop = api.onEvent((event) => seen.push(event));
+    // Settings changes are broadcast to open streams: change one until the client has received one.
+    let language: 'sv' | 'en' = 'sv';
+    while (!seen.some((e) => e.type === 'settings')) {
+      language = language === 'sv' ? 'en' : 'sv';
+      await post('updateSettings', { patch: { language } });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    stop();
+    expect(seen.find((e) => e.type === 'settings')).toMatchObject({ type: 'settings' });
+  });
+
+  it('takes the token only from the Authorization header, never from ?token=', async () => {
+    const query = await fetch(`${bridge.url}api/getSettings?token=${bridge.token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(query.status).toBe(401);
+    const events = await fetch(`${bridge.url}api/events?token=${bridge.token}`);
+    expect(events.status).toBe(401);
+    expect(events.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('requires Content-Type: application/json on API calls (a cross-site form cannot send it)', async () => {
+    const call = (contentType: string | null) =>
+      fetch(`${bridge.url}api/getSettings`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${bridge.token}`, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        body: '{}',
+      });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
+      const res = await call(type);
+      expect(res.status, String(type)).toBe(415);
+      expect((await res.json()).error.message).toContain('Content-Type: application/json');
+    }
+    expect((await call('application/json; charset=utf-8')).status).toBe(200);
+  });
+
+  it("refuses a request whose Origin is another site, and accepts the bridge's own origin", async () => {
+    const withOrigin = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: bridge.port,
+            path: '/api/getSettings',
+            method: 'POST',
+            headers: {
+              Origin: origin,
+              Authorization: `Bearer ${bridge.token}`,
+              'Content-Type': 'application/json',
+            },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    expect(await withOrigin('https://evil.example')).toBe(403);
+    expect(await withOrigin('null')).toBe(403);
+    expect(await withOrigin(`http://127.0.0.1:${bridge.port + 1}`)).toBe(403);
+    expect(await withOrigin(`http://127.0.0.1:${bridge.port}`)).toBe(200);
+    expect(await withOrigin(`http://localhost:${bridge.port}`)).toBe(200);
+  });
+
+  it('refuses string settings beyond their length bound, naming the field', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['specter.baseUrl', { specter: { baseUrl: `https://api.specter.se/${'a'.repeat(600)}` } }],
+      ['specter.sbmId', { specter: { sbmId: '1'.repeat(21) } }],
+      ['specter.apiUserId', { specter: { apiUserId: 'u'.repeat(101) } }],
+      ['specter.stockSiteId', { specter: { stockSiteId: '1'.repeat(21) } }],
+      ['ongoing.warehouse', { ongoing: { warehouse: 'w'.repeat(301) } }],
+      ['ongoing.user', { ongoing: { user: 'u'.repeat(201) } }],
+    ];
+    for (const [field, patch] of cases) {
+      const res = await post('updateSettings', { patch });
+      expect(res.status, field).toBe(400);
+      expect((await res.json()).error.message, field).toContain(`patch.${field}`);
+    }
   });
 
   it('serves a clear page when the UI is not built, and never serves files outside its folder', async () => {

@@ -325,6 +325,114 @@ describe('warehouse work and stock', () => {
   });
 });
 
+describe('reported quantities per line (PATCH …/lines/{lineId}/reportedNumberOfItems)', () => {
+  it('sets an order line to an absolute value, repeats harmlessly and refuses values outside 0…picked', async () => {
+    await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'REP-1' });
+    sim.warehouse.adjustStock('REP-1', 10, USER.goodsOwnerId);
+    const { body } = await api<{ orderId: number }>('PUT', 'orders', orderJson('REP-O1', [['1', 'REP-1', 5]]));
+    sim.warehouse.release(body.orderId);
+    const picked = sim.warehouse.pick(body.orderId, { '1': 3 });
+    const lineId = picked.orderLines?.[0]?.id as number;
+    const patch = (value: unknown, line: number = lineId) =>
+      api<{ orderId: number; message: string }>('PATCH', `orders/${body.orderId}/lines/${line}/reportedNumberOfItems`, {
+        reportedNumberOfItems: value,
+      });
+    const reported = async () =>
+      (await api<GetOrderModel>('GET', `orders/${body.orderId}`)).body.orderLines?.[0]?.reportedNumberOfItems;
+
+    const first = await patch(2);
+    expect(first.status).toBe(200);
+    expect(first.body.orderId).toBe(body.orderId);
+    expect(await reported()).toBe(2);
+    expect(await inventory('REP-1')).toMatchObject({ reported: { pickedToBeReportedNumberOfItems: 1 } });
+
+    // Absolute, not added: the same call twice leaves 2, and a lower value goes down.
+    expect((await patch(2)).status).toBe(200);
+    expect(await reported()).toBe(2);
+    expect((await patch(1)).status).toBe(200);
+    expect(await reported()).toBe(1);
+
+    const negative = await patch(-1);
+    expect(negative.status).toBe(400);
+    expect(negative.body.message).toContain('between 0 and the picked number of items (3)');
+    const tooMany = await patch(4);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toContain(`order line ${lineId}`);
+    expect(await reported()).toBe(1);
+    expect((await patch(3)).status).toBe(200);
+    expect(await reported()).toBe(3);
+
+    const unknown = await patch(1, lineId + 9999);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain(`no order line with id ${lineId + 9999}`);
+    const unknownOrder = await api('PATCH', `orders/999999/lines/${lineId}/reportedNumberOfItems`, {
+      reportedNumberOfItems: 1,
+    });
+    expect(unknownOrder.status).toBe(404);
+  });
+
+  it('sets a purchase order line to an absolute value, repeats harmlessly and refuses values outside 0…received', async () => {
+    await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'REP-2' });
+    const { body } = await api<{ purchaseOrderId: number }>(
+      'PUT',
+      'purchaseOrders',
+      poJson('REP-P1', [['1', 'REP-2', 6]]),
+    );
+    const received = sim.warehouse.receive(body.purchaseOrderId, { '1': 4 });
+    const lineId = received.purchaseOrderLines?.[0]?.id as number;
+    const patch = (value: unknown, line: number = lineId) =>
+      api<string | { message: string }>(
+        'PATCH',
+        `purchaseOrders/${body.purchaseOrderId}/lines/${line}/reportedNumberOfItems`,
+        { reportedNumberOfItems: value },
+      );
+    const reported = async () =>
+      (await api<GetPurchaseOrderModel>('GET', `purchaseOrders/${body.purchaseOrderId}`)).body.purchaseOrderLines?.[0]
+        ?.reportedNumberOfItems;
+
+    const first = await patch(3);
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(`set to 3 on purchase order line ${lineId}`);
+    expect(await reported()).toBe(3);
+    expect(await inventory('REP-2')).toMatchObject({ reported: { receivedToBeReportedNumberOfItems: 1 } });
+
+    expect((await patch(3)).status).toBe(200);
+    expect(await reported()).toBe(3);
+    expect((await patch(0)).status).toBe(200);
+    expect(await reported()).toBe(0);
+
+    const negative = await patch(-2);
+    expect(negative.status).toBe(400);
+    expect((negative.body as { message: string }).message).toContain('between 0 and the received number of items (4)');
+    const tooMany = await patch(5);
+    expect(tooMany.status).toBe(400);
+    expect(await reported()).toBe(0);
+    expect((await patch(4)).status).toBe(200);
+    expect(await reported()).toBe(4);
+
+    const unknown = await patch(1, lineId + 9999);
+    expect(unknown.status).toBe(404);
+    expect((unknown.body as { message: string }).message).toContain(`no purchase order line with id ${lineId + 9999}`);
+  });
+
+  it('refuses a reportedNumberOfItems that is not a number, naming the field', async () => {
+    await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'REP-3' });
+    sim.warehouse.adjustStock('REP-3', 2, USER.goodsOwnerId);
+    const { body } = await api<{ orderId: number }>('PUT', 'orders', orderJson('REP-O3', [['1', 'REP-3', 2]]));
+    sim.warehouse.release(body.orderId);
+    const lineId = sim.warehouse.pick(body.orderId).orderLines?.[0]?.id as number;
+    const text = await api<{ message: string }>(
+      'PATCH',
+      `orders/${body.orderId}/lines/${lineId}/reportedNumberOfItems`,
+      {
+        reportedNumberOfItems: '2',
+      },
+    );
+    expect(text.status).toBe(400);
+    expect(text.body.message).toContain('reportedNumberOfItems');
+  });
+});
+
 describe('control API', () => {
   it('drives the warehouse over HTTP by id and by number', async () => {
     await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'CTL-1' });
@@ -360,6 +468,30 @@ describe('control API', () => {
     expect(wrong.body.message).toContain('only Open orders');
     expect((await control('POST', 'orders/999999/pick')).status).toBe(404);
     expect((await control('POST', 'nonsense')).status).toBe(404);
+  });
+
+  it('serves odd raw values for an article on request (override) and the real ones again after clearing', async () => {
+    await api('PUT', 'articles', { goodsOwnerId: USER.goodsOwnerId, articleNumber: 'ODD-1' });
+    sim.warehouse.adjustStock('ODD-1', 5, USER.goodsOwnerId);
+    const read = async () =>
+      (await api<GetArticleModel[]>('GET', `articles?goodsOwnerId=${USER.goodsOwnerId}&articleNumber=ODD-1`)).body[0];
+    const set = await control<GetArticleModel>('POST', 'articles/ODD-1/override', {
+      set: { 'inventoryInfo.numberOfItems': 'abc', unitCode: 'KG' },
+      remove: ['inventoryInfo.sellableNumberOfItems'],
+    });
+    expect(set.status).toBe(200);
+    const odd = (await read()) as unknown as { unitCode: string; inventoryInfo: Record<string, unknown> };
+    expect(odd.unitCode).toBe('KG');
+    expect(odd.inventoryInfo.numberOfItems).toBe('abc');
+    expect('sellableNumberOfItems' in odd.inventoryInfo).toBe(false);
+    expect(sim.state.articleByNumber(USER.goodsOwnerId, 'ODD-1')?.numberOfItems).toBe(5);
+    await control('POST', 'articles/ODD-1/override', { remove: ['inventoryInfo'] });
+    const without = await read();
+    expect(without?.articleNumber).toBe('ODD-1');
+    expect(Object.keys(without ?? {})).not.toContain('inventoryInfo');
+    expect((await control('POST', 'articles/ODD-1/override', { set: [1] })).status).toBe(400);
+    expect((await control('DELETE', 'articles/ODD-1/override')).status).toBe(200);
+    expect((await read())?.inventoryInfo?.numberOfItems).toBe(5);
   });
 
   it('sets faults and latency, reports stats and calls, and resets', async () => {

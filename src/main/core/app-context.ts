@@ -1,9 +1,18 @@
+/**
+ * The composition root: createCore() builds everything once (database, repositories, clients, the
+ * jobs of every flow, the scheduler, postings and stock services, and the API service that serves
+ * them). Nothing is attached later; a process that only needs the settings simply never starts the
+ * schedule.
+ */
 import path from 'node:path';
 import type { AppStatus } from '../../shared/api';
+import type { JobName } from '../../shared/domain/sync';
 import { AppService, type ConnectionProbe, type SyncRuntime } from './app-service';
-import { createConnectionProbe, createRemoteClients, type RemoteClients } from './remote-clients';
 import { EventBus } from './event-bus';
+import { createJobs } from './flows';
 import { createLogger, type Logger } from './logging/logger';
+import { createPostingService, type PostingEngine } from './postings/posting-service';
+import { createConnectionProbe, createRemoteClients, missingConfiguration, type RemoteClients } from './remote-clients';
 import { AuditLogRepository } from './repositories/audit-log-repository';
 import { ExceptionRepository } from './repositories/exception-repository';
 import { PostingRepository } from './repositories/posting-repository';
@@ -12,11 +21,17 @@ import { SettingsRepository } from './repositories/settings-repository';
 import { SyncRunRepository } from './repositories/sync-run-repository';
 import { WatermarkRepository } from './repositories/watermark-repository';
 import type { SecretStore } from './secrets/secret-store';
+import { acquireDataLock, type DataLock, describeHolder, type LockHolder, lockHolder } from './store/data-lock';
 import { type Db, openDatabase, schemaVersion } from './store/database';
+import { createStockService } from './stock/stock-service';
+import type { SyncDeps } from './sync/deps';
+import { Scheduler } from './sync/scheduler';
+import type { StockService } from './sync/services';
+import { createStatusCatalog } from './sync/status-catalog';
 
 export const APP_VERSION = '0.1.0';
 
-export interface AppContextOptions {
+export interface CoreOptions {
   dataDir: string;
   secrets: SecretStore;
   mode: AppStatus['mode'];
@@ -26,9 +41,28 @@ export interface AppContextOptions {
   /** Per-attempt timeout of the API clients. */
   clientTimeoutMs?: number;
   logToConsole?: boolean;
+  /** Scheduler tick (tests). */
+  tickMs?: number;
+  /**
+   * This process runs the jobs and the outbox (serve, the desktop app, sync): it takes the data folder's
+   * lock, and refuses to start while another live process holds it. Without it (status, config,
+   * secrets), nothing is sent and no posting is marked in doubt.
+   */
+  ownsJobs?: { command: string };
 }
 
-export interface AppContext {
+/** The running sync: scheduler, postings, stock and the warehouse's status lists. */
+export interface RunningSync extends SyncRuntime {
+  deps: SyncDeps;
+  postings: PostingEngine;
+  stock: StockService;
+  /** Start running jobs on their intervals (idempotent). */
+  start(): void;
+  /** Stop the schedule and wait for runs in flight. */
+  stop(): Promise<void>;
+}
+
+export interface Core {
   db: Db;
   dataDir: string;
   settings: SettingsRepository;
@@ -43,13 +77,27 @@ export interface AppContext {
   secrets: SecretStore;
   service: AppService;
   clients: RemoteClients;
-  /** Attach the running sync engine (scheduler, postings, stock); the API then serves its methods. */
-  attachRuntime(runtime: SyncRuntime | null): void;
+  deps: SyncDeps;
+  sync: RunningSync;
+  /** The process that holds the data folder's lock when it is not this one (see CoreOptions.ownsJobs). */
+  lockHeldBy: LockHolder | null;
   close(): void;
 }
 
-/** Build the core: database (migrated), repositories, logger, event bus and the API service. */
-export function createAppContext(options: AppContextOptions): AppContext {
+/** @deprecated name of Core, kept for callers that only need the context part. */
+export type AppContext = Core;
+export type AppContextOptions = CoreOptions;
+
+/** Build the core once: everything the app runs, wired together, with the schedule not yet started. */
+export function createCore(options: CoreOptions): Core {
+  let lock: DataLock | null = null;
+  if (options.ownsJobs) {
+    const taken = acquireDataLock(options.dataDir, options.ownsJobs.command);
+    if ('heldBy' in taken) {
+      throw new Error(`Not started: ${describeHolder(taken.heldBy)}. Stop it first, or use it instead.`);
+    }
+    lock = taken.lock;
+  }
   const db = openDatabase({ dataDir: options.dataDir });
   const settings = new SettingsRepository(db);
   const watermarks = new WatermarkRepository(db);
@@ -57,23 +105,69 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const audit = new AuditLogRepository(db);
   const records = new RecordRepository(db);
   const exceptions = new ExceptionRepository(db);
-  const postings = new PostingRepository(db);
-  let runtime: SyncRuntime | null = null;
+  const postingsRepo = new PostingRepository(db);
+  const events = new EventBus();
+  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
   const clients = createRemoteClients({
     settings: () => settings.get(),
     secrets: options.secrets,
     timeoutMs: options.clientTimeoutMs,
+    onSpecterWarning: (warning) => logger.warn('value changed for Specter', { ...warning }),
   });
-  const events = new EventBus();
-  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
-  runs.markInterrupted();
-  postings.markSendingInDoubt();
+  if (lock) {
+    // Only the owner may conclude that runs and sends of a previous process were interrupted.
+    runs.markInterrupted();
+    postingsRepo.markSendingInDoubt();
+  }
+
+  const deps: SyncDeps = {
+    db,
+    clients,
+    settings: () => settings.get(),
+    settingsRepo: settings,
+    records,
+    exceptions,
+    watermarks,
+    postings: postingsRepo,
+    audit,
+    events,
+    logger,
+    now: () => new Date(),
+  };
+  const postings = createPostingService(deps);
+  const stock = createStockService(deps);
+  const scheduler = new Scheduler({
+    jobs: createJobs(deps, postings, stock),
+    runs,
+    events,
+    logger,
+    intervalSeconds: (job) => settings.get().sync.intervals[job],
+    // A job runs on schedule only when both systems are configured; "sync now" still runs it and says what is missing.
+    enabled: (job) => {
+      const current = settings.get();
+      const configured = !missingConfiguration('specter', current) && !missingConfiguration('ongoing', current);
+      return configured && (job !== 'stock' || current.sync.stock.enabled);
+    },
+    includeInRunAll: (job) => job !== 'stock' || settings.get().sync.stock.enabled,
+    loadPaused: () => settings.getValue<JobName[]>('pausedJobs', []),
+    savePaused: (paused) => settings.setValue('pausedJobs', paused),
+    tickMs: options.tickMs,
+  });
+  const sync: RunningSync = {
+    deps,
+    scheduler,
+    postings,
+    stock,
+    statuses: createStatusCatalog(deps),
+    start: () => scheduler.start(),
+    stop: () => scheduler.stop(),
+  };
   const service = new AppService({
     settings,
     records,
     exceptions,
     runs,
-    runtime: () => runtime,
+    runtime: () => sync,
     audit,
     secrets: options.secrets,
     events,
@@ -96,15 +190,27 @@ export function createAppContext(options: AppContextOptions): AppContext {
     audit,
     records,
     exceptions,
-    postings,
+    postings: postingsRepo,
     events,
     logger,
     secrets: options.secrets,
     service,
     clients,
-    attachRuntime: (r) => {
-      runtime = r;
+    deps,
+    sync,
+    lockHeldBy: lock ? null : lockHolder(options.dataDir),
+    close: () => {
+      db.close();
+      lock?.release();
     },
-    close: () => db.close(),
   };
+}
+
+/** The same composition root under its earlier name. */
+export const createAppContext = createCore;
+
+/** Start the schedule of a core (unless told otherwise) and return its running sync. */
+export function startSyncRuntime(core: Core, options: { schedule?: boolean } = {}): RunningSync {
+  if (options.schedule !== false) core.sync.start();
+  return core.sync;
 }

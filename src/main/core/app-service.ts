@@ -19,6 +19,9 @@ import type { SyncRunRepository } from './repositories/sync-run-repository';
 import type { Scheduler } from './sync/scheduler';
 import type { PostingService, StatusCatalog, StockService } from './sync/services';
 import type { SyncRunSummary } from '../../shared/domain/sync';
+import { NotConfiguredError } from './net/remote-error';
+
+export { NotConfiguredError };
 
 /**
  * Checks one remote system with the stored settings and secrets. Resolves when the system accepted the
@@ -227,13 +230,5 @@ export class AppService implements ApiMethods {
     const { statuses } = this.sync();
     const [orders, purchaseOrders] = await Promise.all([statuses.orderStatuses(), statuses.purchaseOrderStatuses()]);
     return { orders, purchaseOrders };
-  }
-}
-
-/** Thrown by a probe when settings or secrets are missing; the message says which. */
-export class NotConfiguredError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotConfiguredError';
   }
 }

@@ -1,10 +1,10 @@
 import { SPECTER_KEY_PAIRS } from '../../shared/credentials';
 import type { RemoteSystemName } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import { NotConfiguredError } from './app-service';
+import { NotConfiguredError } from './net/remote-error';
 import { OngoingClient, ongoingBaseUrl } from './ongoing';
 import type { SecretStore } from './secrets/secret-store';
-import { SpecterClient } from './specter';
+import { SpecterClient, type SpecterWarning } from './specter';
 
 export interface RemoteClients {
   specter(): SpecterClient;
@@ -15,6 +15,8 @@ export interface RemoteClientOptions {
   settings: () => Settings;
   secrets: SecretStore;
   timeoutMs?: number;
+  /** Told when an outgoing value had to be changed for Specter (characters it cannot store). */
+  onSpecterWarning?: (warning: SpecterWarning) => void;
 }
 
 /** What is missing before a system can be called, as one sentence for the operator (empty when complete). */
@@ -60,6 +62,7 @@ export function createRemoteClients(options: RemoteClientOptions): RemoteClients
           client: new SpecterClient({
             baseUrl: settings.specter.baseUrl,
             timeoutMs: options.timeoutMs,
+            onWarning: options.onSpecterWarning,
             credentials: async () => ({
               sbmId: settings.specter.sbmId,
               apiUserId: settings.specter.apiUserId,

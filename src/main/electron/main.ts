@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
-import { createAppContext } from '../core/app-context';
+import { createAppContext, startSyncRuntime } from '../core/app-context';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
-import { startSyncRuntime } from '../core/sync/runtime';
 import { applyLoginItem, HIDDEN_START_FLAG, notifyNewProposals } from './desktop-integration';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { createTray } from './tray';
@@ -51,6 +50,7 @@ export function startElectronApp(): void {
       dataDir: app.getPath('userData'),
       secrets: new KeychainSecretStore(),
       mode: 'electron',
+      ownsJobs: { command: 'desktop app' },
     });
     const sync = startSyncRuntime(context);
     registerIpcHandlers(ipcMain, context.service, { devServerUrl, logger: context.logger });

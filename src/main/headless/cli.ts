@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { isSecretName, SECRET_NAMES } from '../../shared/credentials';
 import { JOB_NAMES, type JobName } from '../../shared/domain/sync';
 import { settingsPatchSchema } from '../../shared/settings';
-import { startSyncRuntime } from '../core/sync/runtime';
 import { dispatchApiCall } from '../core/api-dispatch';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
@@ -36,7 +35,8 @@ Commands:
   secrets set <name>             Store a secret in the OS keychain; the value is read from stdin
   secrets list                   Show which secrets are stored (never their values)
   secrets clear [name]           Remove one or all secrets from the keychain
-  sync [--job NAME] [--dry-run]  Run one job (or all) once; --dry-run shows what would be sent, writes nothing
+  sync [--job NAME] [--dry-run]  Run one job (or all) once; --dry-run shows what would be sent, writes nothing.
+                                 Exit code 0: every job ok; 3: some partial; 1: a job failed
   sim specter|ongoing [options]  Run a simulator of Specter or Ongoing
 
 Options for every command:
@@ -126,9 +126,12 @@ async function statusCommand(args: string[], io: CliIo): Promise<number> {
     const status = await context.service.getStatus({});
     const credentials = await context.service.hasCredentials({});
     if (values.json) {
-      io.stdout(`${JSON.stringify({ ...status, credentials }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...status, credentials, runningApp: context.lockHeldBy }, null, 2)}\n`);
     } else {
       io.stdout(`Data folder:   ${status.dataDir}\n`);
+      io.stdout(
+        `App:           ${context.lockHeldBy ? `running (${context.lockHeldBy.command}, pid ${context.lockHeldBy.pid}, since ${context.lockHeldBy.since})` : 'not running on this data folder'}\n`,
+      );
       io.stdout(`Schema:        version ${status.schemaVersion}\n`);
       io.stdout(
         `Keychain:      ${status.keychain.available ? 'available' : `NOT available: ${status.keychain.message}`}\n`,
@@ -230,8 +233,8 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if (job !== undefined && !(JOB_NAMES as readonly string[]).includes(job)) {
     throw new Error(`Unknown job "${job}". Jobs: ${JOB_NAMES.join(', ')}.`);
   }
-  const context = openHeadlessContext(values['data-dir']);
-  const runtime = startSyncRuntime(context, { schedule: false });
+  const context = openHeadlessContext(values['data-dir'], undefined, { command: 'sync' });
+  const runtime = context.sync;
   try {
     const dryRun = values['dry-run'] ?? false;
     const outcomes = await context.service.syncNow({ job: job as JobName | undefined, dryRun });
@@ -251,11 +254,18 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
         }
       }
     }
-    return outcomes.some((o) => o.run.status === 'failed') ? 1 : 0;
+    return syncExitCode(outcomes.map((o) => o.run.status));
   } finally {
     await runtime.stop();
     context.close();
   }
+}
+
+/** `sync` exit code: 0 only when every job ran ok, 3 when some were partial (none failed), 1 when any failed. */
+export function syncExitCode(statuses: readonly string[]): number {
+  if (statuses.some((s) => s !== 'ok' && s !== 'partial')) return 1;
+  if (statuses.some((s) => s === 'partial')) return 3;
+  return 0;
 }
 
 async function simCommand(args: string[], io: CliIo): Promise<number> {

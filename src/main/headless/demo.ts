@@ -56,13 +56,6 @@ export function demoSecretStore(): MemorySecretStore {
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
   const specterFixture = options.specterFixture ?? createSpecterDemoFixture();
-  // The warehouse starts with what Specter believes is in stock, so the demo's stock differences come
-  // from what happens during the demo (shipments, receipts) and can be explained.
-  const specterStock = new Map(
-    (specterFixture.stock ?? [])
-      .filter((row) => (row.stockSiteId ?? '1') === '1')
-      .map((row) => [row.articleNo, Number(row.noItemsInStock)]),
-  );
   const specter = await startSpecterSimulator({
     credentials: SPECTER_DEMO_CREDENTIALS,
     fixture: specterFixture,
@@ -74,6 +67,8 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
     fixture: options.ongoingFixture ?? demoOngoingFixture(),
     latencyMs: options.latencyMs,
     faults: options.ongoingFaults,
+    // Each article the sync creates in the warehouse gets some stock (20 to 59, fixed per article number),
+    // so the warehouse can pick the demo's orders and the Stock page has differences to explain.
     newArticleStock: options.newArticleStock ?? ((articleNumber) => 20 + ((articleNumber.length * 7) % 40)),
   });
   const clock = options.warehouseClockMs

@@ -79,14 +79,26 @@ function sendJson(res: http.ServerResponse, status: number, body: ApiEnvelope<un
   res.end(text);
 }
 
+/** `application/json`, optionally with parameters such as `; charset=utf-8`. */
+function isJsonContentType(header: string | undefined): boolean {
+  return header?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
   sendJson(res, status, { ok: false, error: { code: code as never, message } });
 
 /**
  * The headless transport of the API contract: `POST /api/<method>` with a JSON body, `GET /api/events`
- * as server-sent events, and the built renderer as static files. Every API request needs the per-start
- * token (Authorization: Bearer, or ?token= for EventSource). Requests whose Host is not this loopback
- * address are refused, which blocks DNS-rebinding pages.
+ * as server-sent events, and the built renderer as static files.
+ *
+ * Every API request, the event stream included, carries the per-start token in the
+ * `Authorization: Bearer` header and nowhere else: a token in a URL ends up in browser history,
+ * proxy and server logs. The renderer reads the event stream with `fetch` (which can send the header)
+ * instead of `EventSource` (which cannot), so no query-string token or ticket is needed.
+ *
+ * Also refused: a Host other than this loopback address (DNS rebinding), an `Origin` other than this
+ * bridge's own (another site's page in the same browser), and a POST whose body is not declared
+ * `application/json` (which a cross-site form cannot send without a CORS preflight).
  */
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -102,8 +114,17 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname.startsWith('/api/')) {
+        const origin = req.headers.origin;
+        if (
+          origin !== undefined &&
+          origin !== `http://${BRIDGE_HOST}:${port}` &&
+          origin !== `http://localhost:${port}`
+        ) {
+          fail(res, 403, 'unauthorized', 'Requests from another site are refused.');
+          return;
+        }
         const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-        if (!sameToken(bearer ?? url.searchParams.get('token'), token)) {
+        if (!sameToken(bearer, token)) {
           fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the URL printed by the app at start.');
           return;
         }
@@ -120,6 +141,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         }
         if (req.method !== 'POST') {
           fail(res, 405, 'invalid_input', 'API methods are called with POST and a JSON body.');
+          return;
+        }
+        if (!isJsonContentType(req.headers['content-type'])) {
+          fail(res, 415, 'invalid_input', 'API calls need the header Content-Type: application/json.');
           return;
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppContext, createAppContext } from '../core/app-context';
+import { type AppContext, createAppContext, type RunningSync, startSyncRuntime } from '../core/app-context';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { type RunningSync, startSyncRuntime } from '../core/sync/runtime';
 import { startDemoEnvironment } from './demo';
 import { type HttpBridge, startHttpBridge } from './http-bridge';
 
@@ -12,9 +11,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where `npm run build:renderer` puts the UI. */
 export const RENDERER_DIST = path.resolve(here, '../../../dist/renderer');
 
-/** Open the core on a data folder for a one-shot CLI command. */
-export function openHeadlessContext(dataDir?: string, secrets: SecretStore = new KeychainSecretStore()): AppContext {
-  return createAppContext({ dataDir: resolveDataDir(dataDir), secrets, mode: 'headless' });
+/**
+ * Open the core on a data folder for a one-shot CLI command. With `ownsJobs` (sync), the command takes
+ * the data folder's lock and refuses while the app runs; without it, it only reads and writes settings.
+ */
+export function openHeadlessContext(
+  dataDir?: string,
+  secrets: SecretStore = new KeychainSecretStore(),
+  ownsJobs?: { command: string },
+): AppContext {
+  return createAppContext({ dataDir: resolveDataDir(dataDir), secrets, mode: 'headless', ownsJobs });
 }
 
 export interface ServeOptions {
@@ -54,6 +60,7 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
     mode: 'headless',
     demo: Boolean(demo),
     logToConsole: false,
+    ownsJobs: { command: 'serve' },
   });
   if (demo) demo.configure(context);
   const sync = startSyncRuntime(context, { schedule: options.schedule });

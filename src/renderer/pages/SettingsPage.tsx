@@ -176,6 +176,8 @@ export function SettingsPage() {
         </button>
       </form>
 
+      <SyncSettings />
+
       <h2>{t('settings.saveSecrets')}</h2>
       <p className="muted">{t('settings.secretHint')}</p>
       <div className="secrets">

@@ -28,6 +28,7 @@ export function SyncSettings() {
   return (
     <form
       className="settings-form"
+      aria-label={t('settings.sync')}
       onSubmit={(e) => {
         e.preventDefault();
         void saveSettings({ sync: draft });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, makePrivateIfPresent, PRIVATE_FILE_MODE } from '../data-dir';
 import { redact, scrubSecrets } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -26,7 +27,10 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 /** A JSON-lines logger that redacts secret-named fields and scrubs known secret values. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = ORDER[options.minLevel ?? 'info'];
-  if (options.file) fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  if (options.file) {
+    ensurePrivateDir(path.dirname(options.file));
+    makePrivateIfPresent(options.file);
+  }
   const write = (level: LogLevel, message: string, details?: Record<string, unknown>) => {
     if (ORDER[level] < min) return;
     const secrets = options.knownSecrets?.() ?? [];
@@ -39,7 +43,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       }),
       secrets,
     );
-    if (options.file) fs.appendFileSync(options.file, `${line}\n`);
+    if (options.file) fs.appendFileSync(options.file, `${line}\n`, { mode: PRIVATE_FILE_MODE });
     if (options.console) process.stderr.write(`${line}\n`);
   };
   return {

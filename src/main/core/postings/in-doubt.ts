@@ -7,7 +7,8 @@
  * - a delivery in Specter that carries the posting's reference (its idempotency key), or
  * - every row of the posting grew by exactly its quantity once the app's other postings are
  *   subtracted, with exactly one new delivery not explained by them, no other row changed, and no
- *   sign that Specter keeps references (if it does, a delivery without ours is someone else's).
+ *   sign that Specter keeps references (if it does, a delivery without ours is someone else's; the
+ *   outbox learns this the first time a delivery read back carries one of its keys).
  * "A new delivery appeared" alone is never proof. Unchanged rows (after the app's other postings)
  * and no unexplained delivery mean it did not arrive: a submit is applied as a whole or not at all.
  * Anything else is left to an operator, with the evidence.
@@ -88,6 +89,8 @@ export function judgeInDoubt(
   before: SendSnapshot | null,
   now: SpecterRowsState,
   others: readonly OtherPosting[] = [],
+  /** Specter has been seen to keep submit references (then a delivery without ours is not ours). */
+  referencesKept = false,
 ): InDoubtVerdict {
   const known = new Set((before?.deliveries ?? []).map((d) => d.deliveryId));
   const fresh = before ? now.deliveries.filter((d) => !known.has(d.deliveryId)) : [];
@@ -156,7 +159,7 @@ export function judgeInDoubt(
   const otherRowsChanged = Object.entries(now.rows).some(
     ([ref, qty]) => !ownRefs.has(ref) && roundDecimal(qty - (before.rows[ref] ?? 0) - (othersQty.get(ref) ?? 0)) !== 0,
   );
-  const keepsReferences = now.deliveries.some((d) => Boolean(d.reference));
+  const keepsReferences = referencesKept || now.deliveries.some((d) => Boolean(d.reference));
   const only = unexplained.length === 1 ? unexplained[0] : undefined;
 
   if (allExact && only && !otherRowsChanged && !keepsReferences) {

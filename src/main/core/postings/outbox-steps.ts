@@ -50,6 +50,16 @@ export function createOutboxSteps(ctx: OutboxContext) {
 
   const sameRecord = (p: Posting) => deps.postings.list({ kind: p.kind, ongoingId: p.ongoingId });
 
+  /** Learn that Specter keeps submit references once a delivery read back carries one of the app's keys. */
+  function learnFrom(state: { deliveries: { reference?: string }[] }): void {
+    for (const d of state.deliveries) {
+      if (d.reference && deps.postings.byKey(d.reference)) {
+        snapshots.learnReferencesKept(deps.now().toISOString());
+        return;
+      }
+    }
+  }
+
   /** Postings built on top of `p` that are not sent yet are superseded, so they are proposed anew. */
   function supersedeDependents(p: Posting, why: string): void {
     const ids = dependentsToSupersede(p.id, sameRecord(p), (id) => deps.postings.dependsOn(id));
@@ -58,7 +68,10 @@ export function createOutboxSteps(ctx: OutboxContext) {
         decidedBy: 'system',
         reason: `Built on #${p.id}, which ${why}; a new proposal replaces it.`,
       });
-      if (replaced) audit('system', 'superseded', replaced, { because: p.id });
+      if (replaced) {
+        audit('system', 'superseded', replaced, { because: p.id });
+        supersedeDependents(replaced, 'was replaced');
+      }
     }
   }
 
@@ -82,6 +95,7 @@ export function createOutboxSteps(ctx: OutboxContext) {
         deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'remote_refusal', message });
         return { ok: false, message };
       }
+      learnFrom(state);
       before = { ...state, takenAt: deps.now().toISOString() };
     } catch (error) {
       const message = `Specter could not be read before sending ${label(p)}: ${errorText(error)} Nothing was sent; it is tried again on the next run.`;
@@ -169,7 +183,8 @@ export function createOutboxSteps(ctx: OutboxContext) {
         rows: q.rows,
         specterResultId: q.specterResultId,
       }));
-    const verdict = judgeInDoubt(p, snapshots.get(p.id), now, others);
+    learnFrom(now);
+    const verdict = judgeInDoubt(p, snapshots.get(p.id), now, others, snapshots.referencesKept());
     deps.postings.setEvidence(p.id, { ...verdict.evidence, checkedAt: deps.now().toISOString() });
     return verdict;
   }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { SecretName } from '../../../shared/credentials';
-import { KEYCHAIN_SERVICE, type SecretStore, SecretStoreUnavailableError } from './secret-store';
+import { keychainService, type SecretStore, SecretStoreUnavailableError } from './secret-store';
 
 interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -22,7 +22,8 @@ export class KeychainSecretStore implements SecretStore {
   private loadError: string | null = null;
 
   constructor(
-    private readonly service = KEYCHAIN_SERVICE,
+    /** The app's service name, or the test override from `OSS_KEYCHAIN_SERVICE`. */
+    readonly service = keychainService(),
     loader: () => KeytarLike = () => createRequire(import.meta.url)('keytar') as KeytarLike,
   ) {
     try {

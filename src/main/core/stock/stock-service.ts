@@ -16,6 +16,7 @@ import {
 import type { SpecterStockRow } from '../specter';
 import type { SyncDeps } from '../sync/deps';
 import type { StockPushResult, StockService } from '../sync/services';
+import { readOngoingStock } from './ongoing-stock-value';
 import { StockSnapshotRepository } from './stock-snapshots';
 
 /** Posting states that mean "not yet reported to Specter". */
@@ -27,6 +28,8 @@ interface Gathered {
   inputs: StockInputs;
   /** Articles Specter knows (with or without a stock record on the site). */
   specterArticles: Set<string>;
+  /** Articles whose Ongoing stock cannot be trusted, with the reason; never pushed. */
+  unreadable: Map<string, string>;
 }
 
 function add(map: Record<string, Unreported>, articleNo: string, quantity: number, ref: string): void {
@@ -42,6 +45,11 @@ function reason(map: Record<string, string[]>, articleNo: string, why: string): 
   const list = map[articleNo] ?? [];
   if (!list.includes(why)) list.push(why);
   map[articleNo] = list;
+}
+
+/** A count used only to explain a difference: anything but a finite number ≥ 0 counts as none. */
+function countOrZero(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 }
 
 export function createStockService(deps: SyncDeps): StockService {
@@ -61,14 +69,24 @@ export function createStockService(deps: SyncDeps): StockService {
     ]);
 
     const ongoingLines: OngoingStockLine[] = [];
+    const unreadable = new Map<string, string>();
     for (const a of articles) {
       const articleNo = text(a.articleNumber);
       if (!articleNo) continue;
+      const physical = readOngoingStock({
+        articleNumber: articleNo,
+        unitCode: a.unitCode,
+        inventoryInfo: a.inventoryInfo,
+      });
+      if (!physical.ok) {
+        unreadable.set(articleNo, physical.reason);
+        continue;
+      }
       ongoingLines.push({
         articleNo,
         articleName: text(a.articleName) ?? '',
-        physical: a.inventoryInfo?.numberOfItems ?? 0,
-        pickedToBeCollected: a.inventoryInfo?.pickedToBeCollectedNumberOfItems ?? 0,
+        physical: physical.value,
+        pickedToBeCollected: countOrZero(a.inventoryInfo?.pickedToBeCollectedNumberOfItems),
       });
     }
     const specterLines: SpecterStockLine[] = specterLevels.map((l) => ({
@@ -99,6 +117,7 @@ export function createStockService(deps: SyncDeps): StockService {
     const receivedNotReported: Record<string, Unreported> = {};
     const pickedCountedAsShipped: Record<string, number> = {};
     const holdReasons: Record<string, string[]> = {};
+    for (const [articleNo, why] of unreadable) reason(holdReasons, articleNo, why);
 
     for (const order of orders) {
       const number = text(order.orderInfo?.orderNumber) ?? String(order.orderInfo?.orderId ?? '');
@@ -155,6 +174,7 @@ export function createStockService(deps: SyncDeps): StockService {
         holdReasons,
       },
       specterArticles: new Set(specterLevels.map((l) => l.articleNo)),
+      unreadable,
     };
   }
 
@@ -166,30 +186,40 @@ export function createStockService(deps: SyncDeps): StockService {
   }
 
   async function push(articleNos: string[] | 'all', actor: string): Promise<StockPushResult> {
-    const { inputs, specterArticles } = await gather();
+    const { inputs, specterArticles, unreadable } = await gather();
     const report = buildStockReport(inputs);
     const byArticle = new Map(report.rows.map((r) => [r.articleNo, r]));
+    const rowFor = (a: string) =>
+      byArticle.get(a) ?? {
+        articleNo: a,
+        articleName: '',
+        ongoingPhysical: null,
+        specterStock: null,
+        difference: 0,
+        explanations: [],
+        heldBack: false,
+        heldBackReason: '',
+      };
     const wanted =
       articleNos === 'all'
-        ? report.rows.filter((r) => r.ongoingPhysical !== null && (r.difference !== 0 || r.specterStock === null))
-        : [...new Set(articleNos)].map(
-            (a) =>
-              byArticle.get(a) ?? {
-                articleNo: a,
-                articleName: '',
-                ongoingPhysical: null,
-                specterStock: null,
-                difference: 0,
-                explanations: [],
-                heldBack: false,
-                heldBackReason: '',
-              },
-          );
+        ? [
+            ...report.rows.filter(
+              (r) =>
+                unreadable.has(r.articleNo) ||
+                (r.ongoingPhysical !== null && (r.difference !== 0 || r.specterStock === null)),
+            ),
+            // Unreadable in Ongoing and unknown to Specter: no report row, but still named as held back.
+            ...[...unreadable.keys()].filter((a) => !byArticle.has(a)).map(rowFor),
+          ]
+        : [...new Set(articleNos)].map(rowFor);
     const heldBack: StockPushResult['heldBack'] = [];
     const rows: SpecterStockRow[] = [];
     const before = new Map<string, number | null>();
     for (const row of wanted) {
-      if (row.heldBack) {
+      const unreadableReason = unreadable.get(row.articleNo);
+      if (unreadableReason) {
+        heldBack.push({ articleNo: row.articleNo, reason: unreadableReason });
+      } else if (row.heldBack) {
         heldBack.push({ articleNo: row.articleNo, reason: `Not pushed until reported: ${row.heldBackReason}.` });
       } else if (row.ongoingPhysical === null) {
         heldBack.push({

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, makePrivateIfPresent } from '../data-dir';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -8,7 +8,7 @@ export type Db = Database.Database;
 export const DB_FILE_NAME = 'sync.sqlite';
 
 export interface OpenDatabaseOptions {
-  /** Folder holding the database file; created when missing. */
+  /** Folder holding the database file; created when missing (private to the current user). */
   dataDir: string;
   migrations?: readonly Migration[];
 }
@@ -18,9 +18,13 @@ export interface OpenDatabaseOptions {
  * Safe to call on every start: applied migrations are recorded and never run twice.
  */
 export function openDatabase(options: OpenDatabaseOptions): Db {
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = new Database(path.join(options.dataDir, DB_FILE_NAME));
+  ensurePrivateDir(options.dataDir);
+  const file = path.join(options.dataDir, DB_FILE_NAME);
+  // Created 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+  ensurePrivateFile(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  for (const suffix of ['-wal', '-shm']) makePrivateIfPresent(`${file}${suffix}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

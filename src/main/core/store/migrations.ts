@@ -134,10 +134,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'postings: evidence of the last in-doubt check, the earlier postings a proposal was built on',
+    name: 'postings: evidence of the last in-doubt check, the earlier postings a proposal was built on; facts learned about the remote systems',
     sql: `
       ALTER TABLE postings ADD COLUMN evidence TEXT;
       ALTER TABLE postings ADD COLUMN depends_on TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE remote_facts (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        learned_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'exceptions: a message code and its parameters beside the text',
+    sql: `
+      ALTER TABLE exceptions ADD COLUMN code TEXT NOT NULL DEFAULT '';
+      ALTER TABLE exceptions ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
     `,
   },
 ];

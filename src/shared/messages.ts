@@ -1,0 +1,124 @@
+/**
+ * Messages as codes. The core never builds sentences for the operator: it stores and sends a code with
+ * parameters (record, field, raw value, numbers, times, the remote system's own text), and the
+ * renderer, the tray and notifications say it in Swedish or English from the catalogue below.
+ *
+ * Parameters appear in a text as {name}. A parameter whose name ends in `At` or is `since` holds an ISO
+ * time and is shown as the local clock time (HH:MM) of the UI language; numbers are shown in the UI
+ * language's format; `remoteText` is the remote system's own words and is shown in quotes.
+ */
+import type { Language } from './i18n';
+
+export type MessageParams = Record<string, string | number>;
+
+export interface MessageRef {
+  code: MessageCode;
+  params?: MessageParams;
+}
+
+const sv = {
+  'health.ok': 'Allt fungerar.',
+  'health.system.ok': '{system} svarar.',
+  'health.system.notYetCalled': '{system} har inte anropats ännu.',
+  'health.system.notConfigured': '{system} är inte inställt: fyll i uppgifterna under Inställningar.',
+  'health.system.unreachable': '{system} svarar inte sedan {since}.',
+  'health.system.protocol': '{system} svarar med något appen inte kan läsa sedan {since}.',
+  'health.system.authRefused':
+    '{system} nekar inloggningen sedan {since}: kontrollera uppgifterna under Inställningar.',
+  'health.system.slowDown': '{system} ber appen vänta (sedan {since}).',
+  'health.flow.ok': 'Senaste körning lyckades {lastSuccessAt}.',
+  'health.flow.off': 'Avstängd.',
+  'health.flow.paused': 'Pausad.',
+  'health.flow.neverRun': 'Har inte körts ännu.',
+  'health.flow.failed': 'Senaste körningen misslyckades {since}.',
+  'health.flow.noSuccessSince': 'Ingen lyckad körning sedan {since}.',
+  'health.flow.noSuccessYet': 'Ingen lyckad körning sedan appen startade {since}.',
+  'health.flow.missedSchedule': 'Skulle ha körts {nextRunAt} men har inte gjort det.',
+  'health.flow.problems': '{count} problem väntar på åtgärd.',
+  'health.waiting.deliveries': '{count} leveranser att bekräfta',
+  'health.waiting.receipts': '{count} inleveranser att bekräfta',
+  'health.waiting.inDoubt': '{count} osäkra att avgöra',
+  'health.waiting.problems': '{count} problem att åtgärda',
+  'system.specter': 'Specter',
+  'system.ongoing': 'Ongoing',
+  'tray.open': 'Öppna',
+  'tray.syncNow': 'Synka nu',
+  'tray.pause': 'Pausa',
+  'tray.resume': 'Återuppta',
+  'tray.quit': 'Avsluta',
+  'notify.confirmations.title': 'Att bekräfta',
+  'notify.systemFailing.title': '{system} fungerar inte',
+  'notify.authRefused.title': '{system} nekar inloggningen',
+  'notify.inDoubt.title': 'Ett beslut behövs',
+  'notify.inDoubt.body': '{count} poster kunde inte avgöras automatiskt: titta i Specter och välj.',
+} as const;
+
+export type MessageCode = keyof typeof sv;
+
+const en: Record<MessageCode, string> = {
+  'health.ok': 'Everything works.',
+  'health.system.ok': '{system} answers.',
+  'health.system.notYetCalled': '{system} has not been called yet.',
+  'health.system.notConfigured': '{system} is not set up: fill in its details under Settings.',
+  'health.system.unreachable': '{system} has not answered since {since}.',
+  'health.system.protocol': '{system} has answered with something the app cannot read since {since}.',
+  'health.system.authRefused': '{system} has refused the login since {since}: check the details under Settings.',
+  'health.system.slowDown': '{system} asks the app to wait (since {since}).',
+  'health.flow.ok': 'Last run succeeded at {lastSuccessAt}.',
+  'health.flow.off': 'Off.',
+  'health.flow.paused': 'Paused.',
+  'health.flow.neverRun': 'Has not run yet.',
+  'health.flow.failed': 'The last run failed at {since}.',
+  'health.flow.noSuccessSince': 'No successful run since {since}.',
+  'health.flow.noSuccessYet': 'No successful run since the app started at {since}.',
+  'health.flow.missedSchedule': 'Was due at {nextRunAt} but has not run.',
+  'health.flow.problems': '{count} problems wait for action.',
+  'health.waiting.deliveries': '{count} deliveries to confirm',
+  'health.waiting.receipts': '{count} receipts to confirm',
+  'health.waiting.inDoubt': '{count} in doubt to decide',
+  'health.waiting.problems': '{count} problems to fix',
+  'system.specter': 'Specter',
+  'system.ongoing': 'Ongoing',
+  'tray.open': 'Open',
+  'tray.syncNow': 'Sync now',
+  'tray.pause': 'Pause',
+  'tray.resume': 'Resume',
+  'tray.quit': 'Quit',
+  'notify.confirmations.title': 'To confirm',
+  'notify.systemFailing.title': '{system} is not working',
+  'notify.authRefused.title': '{system} refuses the login',
+  'notify.inDoubt.title': 'A decision is needed',
+  'notify.inDoubt.body': '{count} postings could not be decided automatically: look in Specter and choose.',
+};
+
+export const MESSAGE_TEXTS: Record<Language, Record<MessageCode, string>> = { sv, en };
+
+const LOCALE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+/** A parameter's value as shown: times as local HH:MM, numbers in the language's format. */
+export function formatParam(language: Language, name: string, value: string | number, timeZone?: string): string {
+  if (typeof value === 'number') return new Intl.NumberFormat(LOCALE[language]).format(value);
+  if ((name === 'since' || name.endsWith('At')) && !Number.isNaN(Date.parse(value))) {
+    return new Intl.DateTimeFormat(LOCALE[language], { hour: '2-digit', minute: '2-digit', timeZone }).format(
+      new Date(value),
+    );
+  }
+  if (name === 'system' && (value === 'specter' || value === 'ongoing'))
+    return MESSAGE_TEXTS[language][`system.${value}`];
+  if (name === 'remoteText') return `”${value}”`;
+  return value;
+}
+
+/** The message in the given language, its parameters filled in. Unknown parameters stay visible as {name}. */
+export function renderMessage(language: Language, ref: MessageRef, timeZone?: string): string {
+  const template = MESSAGE_TEXTS[language][ref.code] ?? MESSAGE_TEXTS.sv[ref.code] ?? ref.code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = ref.params?.[name];
+    return value === undefined ? whole : formatParam(language, name, value, timeZone);
+  });
+}
+
+/** The parameter names a code's text uses (for the completeness test). */
+export function paramsOf(language: Language, code: MessageCode): string[] {
+  return [...MESSAGE_TEXTS[language][code].matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}
