@@ -44,6 +44,6 @@ export function formatReport(r: SoakReport): string {
       : '';
     lines.push(`  ${v.invariant}: ${v.record}${v.row ? ` — ${v.row}` : ''}${numbers}: ${v.message}`);
   }
-  lines.push(`Work folder (data, logs): ${r.workDir}`);
+  lines.push(`Work folder (data folder, logs; removed when every invariant holds, unless --keep): ${r.workDir}`);
   return lines.join('\n');
 }
