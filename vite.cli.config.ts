@@ -17,7 +17,7 @@ export default defineConfig({
     rollupOptions: {
       input: { cli: 'src/main/headless/main.ts' },
       external: ['better-sqlite3', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { format: 'es', entryFileNames: '[name].mjs', inlineDynamicImports: true },
+      output: { format: 'es', entryFileNames: '[name].mjs', codeSplitting: false },
     },
   },
 });
