@@ -19,10 +19,9 @@ import { spawn } from 'node:child_process';
 import { createAppContext } from '../src/main/core/app-context';
 import { OngoingClient, type OngoingArticleInput } from '../src/main/core/ongoing';
 import { demoSecretStore } from '../src/main/headless/demo';
-import { syncDepsOf } from '../src/main/core/sync/runtime';
 import type { Settings } from '../src/shared/settings';
-import { createArticlesJob } from '../src/main/core/sync/jobs/articles';
-import { createOrdersJob } from '../src/main/core/sync/jobs/orders';
+import { createArticlesJob } from '../src/main/core/flows/articles';
+import { createOrdersJob } from '../src/main/core/flows/orders';
 import type { Job, JobResult } from '../src/main/core/sync/scheduler';
 import { ONGOING_DEMO_USER } from '../src/main/simulators/ongoing';
 import { createSpecterDemoFixture } from '../src/main/simulators/specter';
@@ -153,7 +152,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oss-bench-'));
   const context = createAppContext({ dataDir, secrets, mode: 'headless' });
   context.settings.save({ ...context.settings.get(), ...peers.settings });
-  const deps = syncDepsOf(context);
+  const deps = context.deps;
   console.log(
     `Fixture: ${ARTICLES} articles, ${ORDERS} orders, latency ${LATENCY_MS} ms per answer; simulators in a child ` +
       `process (set up in ${Date.now() - fixtureStarted} ms)`,

@@ -140,3 +140,73 @@ export function checkTree(root: string): LayerViolation[] {
   walk(path.join(root, 'src'));
   return violations;
 }
+
+/**
+ * The unit of `src/main/core/<path>` for the cycle check: its folder directly under core/, or the
+ * file name for a file at core/'s top level.
+ */
+export function coreUnit(relativeToCore: string): string {
+  const [first, ...rest] = relativeToCore.split('/');
+  return rest.length > 0 ? (first ?? '') : (first ?? '').replace(/\.tsx?$/, '');
+}
+
+/** Import edges between units inside core/ (type-only imports count too): unit → units it imports. */
+export function coreUnitGraph(files: ReadonlyMap<string, string>): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const [file, source] of files) {
+    if (!file.startsWith('src/main/core/')) continue;
+    const from = coreUnit(file.slice('src/main/core/'.length));
+    if (!graph.has(from)) graph.set(from, new Set());
+    for (const specifier of importSpecifiers(source)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+      if (!target.startsWith('src/main/core/')) continue;
+      const to = coreUnit(target.slice('src/main/core/'.length));
+      if (to !== from) graph.get(from)?.add(to);
+    }
+  }
+  return graph;
+}
+
+/** Every import cycle between units of core/, each as a path that starts and ends at the same unit. */
+export function findCycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (unit: string) => {
+    state.set(unit, 'open');
+    stack.push(unit);
+    for (const next of [...(graph.get(unit) ?? [])].sort()) {
+      if (state.get(next) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const key = [...cycle.slice(0, -1)].sort().join(',');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push(cycle);
+        }
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(unit, 'done');
+  };
+  for (const unit of [...graph.keys()].sort()) if (!state.has(unit)) visit(unit);
+  return cycles;
+}
+
+/** The cycles between folders (and top-level files) inside src/main/core of the tree at root. */
+export function coreCycles(root: string): string[][] {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name))
+        files.set(toPosix(path.relative(root, full)), fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk(path.join(root, 'src/main/core'));
+  return findCycles(coreUnitGraph(files));
+}

@@ -4,6 +4,8 @@ import type { JobState } from '../shared/domain/sync';
 import type { SecretName } from '../shared/credentials';
 import type { Language, MessageKey } from '../shared/i18n';
 import { translate } from '../shared/i18n';
+import type { Health } from '../shared/health';
+import { type MessageRef, renderMessage } from '../shared/messages';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { getApi } from './api';
 
@@ -29,6 +31,8 @@ interface AppState {
   notice: string | null;
   busy: boolean;
   jobs: JobState[];
+  /** The app's health (pushed by the core after every real call, run and outbox change). */
+  health: Health | null;
   /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
   revision: number;
   setPage(page: Page): void;
@@ -69,6 +73,7 @@ export const useAppStore = create<AppState>((set, get) => {
     notice: null,
     busy: false,
     jobs: [],
+    health: null,
     revision: 0,
     setPage: (page) => set({ page, error: null, notice: null }),
     act: (fn, notice) => run(fn, notice),
@@ -82,12 +87,13 @@ export const useAppStore = create<AppState>((set, get) => {
     load: () =>
       run(async () => {
         const api = getApi();
-        const [status, settings, credentials] = await Promise.all([
+        const [status, settings, credentials, health] = await Promise.all([
           api.getStatus({}),
           api.getSettings({}),
           api.hasCredentials({}),
+          api.getHealth({}),
         ]);
-        set({ status, settings, credentials });
+        set({ status, settings, credentials, health });
         await get().loadJobs();
       }).then(() => undefined),
     saveSettings: (patch) =>
@@ -111,6 +117,8 @@ export const useAppStore = create<AppState>((set, get) => {
       if (event.type === 'jobs') set({ jobs: event.jobs, revision: get().revision + 1 });
       if (event.type === 'progress' && event.progress.phase === 'finished') set({ revision: get().revision + 1 });
       if (event.type === 'status') set({ status: event.status });
+      if (event.type === 'health') set({ health: event.health });
+      if (event.type === 'navigate' && PAGES.includes(event.page as Page)) set({ page: event.page as Page });
       if (event.type === 'settings') set({ settings: event.settings });
       if (event.type === 'connection') {
         const status = get().status;
@@ -130,4 +138,10 @@ export const useAppStore = create<AppState>((set, get) => {
 export function useT(): (key: MessageKey) => string {
   const language: Language = useAppStore((s) => s.settings?.language ?? 'sv');
   return (key) => translate(language, key);
+}
+
+/** Say a message code with its parameters in the UI language (times local, numbers in its format). */
+export function useMessage(): (ref: MessageRef) => string {
+  const language: Language = useAppStore((s) => s.settings?.language ?? 'sv');
+  return (ref) => renderMessage(language, ref);
 }

@@ -7,6 +7,8 @@ import type { ApiEnvelope, ApiErrorCode, ApiMethod } from './api';
 
 const METHODS: Record<ApiMethod, true> = {
   getStatus: true,
+  getHealth: true,
+  createSupportBundle: true,
   getSettings: true,
   updateSettings: true,
   setCredentials: true,

@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
 import type { Posting, StockReport } from './domain/postings';
+import type { Health } from './health';
+import type { TrayPage } from './tray-model';
 import {
   JOB_NAMES,
   type JobState,
@@ -27,6 +29,8 @@ const jobName = z.enum(JOB_NAMES);
 
 export const apiInputSchemas = {
   getStatus: empty,
+  getHealth: empty,
+  createSupportBundle: empty,
   getSettings: empty,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   setCredentials: z
@@ -129,6 +133,8 @@ export interface AppStatus {
 
 export interface ApiOutputs {
   getStatus: AppStatus;
+  getHealth: Health;
+  createSupportBundle: { file: string; bytes: number };
   getSettings: Settings;
   updateSettings: Settings;
   setCredentials: Record<SecretName, boolean>;
@@ -172,7 +178,11 @@ export type AppEvent =
   | { type: 'settings'; settings: Settings }
   | { type: 'connection'; connection: ConnectionState }
   | { type: 'jobs'; jobs: JobState[] }
-  | { type: 'progress'; progress: SyncProgress };
+  | { type: 'progress'; progress: SyncProgress }
+  /** The app's health, recomputed after every real remote call, run and outbox change. */
+  | { type: 'health'; health: Health }
+  /** Open a page (from the tray menu or a notification). */
+  | { type: 'navigate'; page: TrayPage };
 
 export type ApiMethods = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
 

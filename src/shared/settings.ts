@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
     createInvoice: z.boolean(),
     sendDeliveryEmail: z.boolean(),
     sendReceiptEmail: z.boolean(),
+    /** Minutes each order/purchase run reaches back before its watermark, so late commits are not missed. */
+    watermarkOverlapMinutes: z.number().int().min(0).max(1440),
     stock: z.object({
       /** Stock sync Ongoing → Specter is optional, as in the integration. */
       enabled: z.boolean(),
@@ -97,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
     createInvoice: false,
     sendDeliveryEmail: true,
     sendReceiptEmail: false,
+    watermarkOverlapMinutes: 10,
     stock: { enabled: false, mode: 'after_review' },
   },
 };

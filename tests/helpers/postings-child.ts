@@ -10,7 +10,6 @@
  */
 import { createAppContext } from '../../src/main/core/app-context';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { syncDepsOf } from '../../src/main/core/sync/runtime';
 import { demoSecretStore } from '../../src/main/headless/demo';
 
 async function main(): Promise<void> {
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     clientTimeoutMs: 30_000,
     ownsJobs: { command: 'test child' },
   });
-  const deps = syncDepsOf(context);
+  const deps = context.deps;
   const postings = createPostingService(deps);
   process.stdout.write(`${JSON.stringify({ step: 'confirming', postingId })}\n`);
   const results = await postings.decide([postingId], 'confirm', 'operator');

@@ -5,7 +5,6 @@
 import { type AppContext, createAppContext } from '../../src/main/core/app-context';
 import type { RemoteClients } from '../../src/main/core/remote-clients';
 import type { SyncDeps } from '../../src/main/core/sync/deps';
-import { syncDepsOf } from '../../src/main/core/sync/runtime';
 import { type DemoEnvironment, type DemoOptions, startDemoEnvironment } from '../../src/main/headless/demo';
 import type { SettingsPatch } from '../../src/shared/settings';
 import { mergeSettings } from '../../src/shared/settings';
@@ -43,7 +42,7 @@ function build(env: DemoEnvironment, dataDir: string, options: HarnessOptions): 
   env.configure(context);
   if (options.settings) context.settings.save(mergeSettings(context.settings.get(), options.settings));
   const { clients } = context;
-  const deps: SyncDeps = syncDepsOf(context);
+  const deps: SyncDeps = context.deps;
   return {
     env,
     context,

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createDeliveriesJob } from '../../src/main/core/sync/jobs/deliveries';
+import { createDeliveriesJob } from '../../src/main/core/flows/deliveries';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { SyncHarness } from '../helpers/sync-harness';
 import { linkOrder, pickAndShip, specterWrites, startPostingsHarness } from '../helpers/postings-setup';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createDeliveriesJob } from '../../src/main/core/sync/jobs/deliveries';
+import { createDeliveriesJob } from '../../src/main/core/flows/deliveries';
 import { createStatusCatalog } from '../../src/main/core/sync/status-catalog';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { SyncHarness } from '../helpers/sync-harness';

@@ -7,8 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createDeliveriesJob } from '../../src/main/core/sync/jobs/deliveries';
-import { createReceiptsJob } from '../../src/main/core/sync/jobs/receipts';
+import { createDeliveriesJob } from '../../src/main/core/flows/deliveries';
+import { createReceiptsJob } from '../../src/main/core/flows/receipts';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { Posting } from '../../src/shared/domain/postings';
 import {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createDeliveriesJob } from '../../src/main/core/sync/jobs/deliveries';
+import { createDeliveriesJob } from '../../src/main/core/flows/deliveries';
 import { type JobContext, Scheduler } from '../../src/main/core/sync/scheduler';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { linkOrder, pickAndShip, startPostingsHarness } from '../helpers/postings-setup';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ongoingDateToLocalDate } from '../../src/shared/mapping';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
-import { createReceiptsJob } from '../../src/main/core/sync/jobs/receipts';
+import { createReceiptsJob } from '../../src/main/core/flows/receipts';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import { linkPurchase, specterWrites, startPostingsHarness } from '../helpers/postings-setup';
 import type { SyncHarness } from '../helpers/sync-harness';

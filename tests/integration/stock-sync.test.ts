@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostingService } from '../../src/main/core/postings/posting-service';
 import { createStockService } from '../../src/main/core/stock/stock-service';
-import { createDeliveriesJob } from '../../src/main/core/sync/jobs/deliveries';
-import { createStockJob } from '../../src/main/core/sync/jobs/stock';
+import { createDeliveriesJob } from '../../src/main/core/flows/deliveries';
+import { createStockJob } from '../../src/main/core/flows/stock';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { StockDifference } from '../../src/shared/domain/postings';
 import { ensureArticles, linkOrder, linkPurchase, pickAndShip, startPostingsHarness } from '../helpers/postings-setup';

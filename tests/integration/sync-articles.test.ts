@@ -4,7 +4,7 @@
  * inbox, connection and auth failures, and dry runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArticlesJob } from '../../src/main/core/sync/jobs/articles';
+import { createArticlesJob } from '../../src/main/core/flows/articles';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { RecordedOngoingCall } from '../../src/main/simulators/ongoing';
 import { SPECTER_DEMO_CREDENTIALS } from '../../src/main/simulators/specter';
@@ -122,7 +122,7 @@ describe('articles job', () => {
     expect(feed(h).open).not.toBeNull();
     const [entry] = open(h);
     expect(entry).toMatchObject({ class: 'connection', recordKey: '*' });
-    expect(entry?.message).toContain('Ongoing could not be reached');
+    expect(entry?.message).toContain('Ongoing answered with something the app cannot use (');
     expect(h.deps.records.page({ flow: 'articles' }).total).toBe(0);
 
     const ok = await runArticles(h);

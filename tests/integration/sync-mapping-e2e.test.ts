@@ -5,9 +5,9 @@
  * against a value written out by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticlesJob } from '../../src/main/core/sync/jobs/articles';
-import { createOrdersJob } from '../../src/main/core/sync/jobs/orders';
-import { createPurchaseOrdersJob } from '../../src/main/core/sync/jobs/purchase-orders';
+import { createArticlesJob } from '../../src/main/core/flows/articles';
+import { createOrdersJob } from '../../src/main/core/flows/orders';
+import { createPurchaseOrdersJob } from '../../src/main/core/flows/purchase-orders';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { SpecterFixture } from '../../src/main/simulators/specter/fixture';
 import { ARTICLE_TABLE, getPath, type MappingTable, ORDER_TABLE, PURCHASE_TABLE } from '../../src/shared/mapping';

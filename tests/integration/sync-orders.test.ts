@@ -4,8 +4,8 @@
  * connection, auth), conflicts on started orders, cancellation and dry runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArticlesJob } from '../../src/main/core/sync/jobs/articles';
-import { createOrdersJob } from '../../src/main/core/sync/jobs/orders';
+import { createArticlesJob } from '../../src/main/core/flows/articles';
+import { createOrdersJob } from '../../src/main/core/flows/orders';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import { ONGOING_DEMO_USER } from '../../src/main/simulators/ongoing';
 import type { SpecterFixture } from '../../src/main/simulators/specter/fixture';
@@ -125,8 +125,8 @@ describe('orders job', () => {
 
     const again = await runOrders(h);
     const listCalls = h.env.specter.callsFor('getOrders').slice(before);
-    // Two minutes before the watermark: 1002 (10:05) and 1003 (10:04) come again, 1001 (10:00) does not.
-    expect(listCalls.map((c) => c.params.changedFrom)).toEqual(['2026-02-01 10:03:00']);
+    // The default overlap reaches ten minutes before the watermark (10:05): every order comes again.
+    expect(listCalls.map((c) => c.params.changedFrom)).toEqual(['2026-02-01 09:55:00']);
     expect(again.counts.created).toBe(0);
     expect(again.counts.updated).toBe(0);
     expect(again.counts.unchanged).toBeGreaterThanOrEqual(1);
@@ -357,7 +357,7 @@ describe('orders job', () => {
     expect(h.deps.watermarks.get('orders')).toBeNull();
     const [entry] = open(h);
     expect(entry).toMatchObject({ class: 'connection', recordKey: '*' });
-    expect(entry?.message).toContain('Specter could not be reached');
+    expect(entry?.message).toContain('Specter answered with something the app cannot use (');
 
     h.env.specter.faults.setRates({});
     const ok = await runOrders(h);

@@ -4,8 +4,8 @@
  * cancellation, the status filter and dry runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArticlesJob } from '../../src/main/core/sync/jobs/articles';
-import { createPurchaseOrdersJob } from '../../src/main/core/sync/jobs/purchase-orders';
+import { createArticlesJob } from '../../src/main/core/flows/articles';
+import { createPurchaseOrdersJob } from '../../src/main/core/flows/purchase-orders';
 import type { JobContext } from '../../src/main/core/sync/scheduler';
 import type { SpecterFixture } from '../../src/main/simulators/specter/fixture';
 import type { SimPurchase } from '../../src/main/simulators/specter/state';
@@ -124,8 +124,8 @@ describe('purchase orders job', () => {
         .slice(before)
         .map((c) => [c.params.deliveryStatus, c.params.changedFrom]),
     ).toEqual([
-      ['N', '2026-01-25 08:58:00'],
-      ['P', '2026-01-25 08:58:00'],
+      ['N', '2026-01-25 08:50:00'],
+      ['P', '2026-01-25 08:50:00'],
     ]);
   });
 

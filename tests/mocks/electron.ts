@@ -91,9 +91,12 @@ export class BrowserWindow extends EventEmitter {
 export class Tray extends EventEmitter {
   tooltip = '';
   menu: unknown = null;
-  constructor(readonly image: unknown) {
+  constructor(public image: unknown) {
     super();
     calls.trays.push(this);
+  }
+  setImage(image: unknown) {
+    this.image = image;
   }
   setToolTip(text: string) {
     this.tooltip = text;

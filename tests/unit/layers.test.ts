@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkTree, importSpecifiers } from '../../scripts/layer-rules';
+import {
+  checkFile,
+  checkTree,
+  coreCycles,
+  coreUnitGraph,
+  findCycles,
+  importSpecifiers,
+} from '../../scripts/layer-rules';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -27,6 +34,30 @@ describe('layer rules', () => {
         .map((target) => `${file} → ${target}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('has no import cycle between folders inside src/main/core', () => {
+    expect(coreCycles(root)).toEqual([]);
+  });
+
+  it('finds a cycle between two folders of core, also through type-only imports and top-level files', () => {
+    const graph = coreUnitGraph(
+      new Map([
+        ['src/main/core/engine/a.ts', `import type { B } from '../flows/b';`],
+        ['src/main/core/flows/b.ts', `import { c } from '../app-context';`],
+        ['src/main/core/app-context.ts', `import { a } from './engine/a';\nimport { x } from './engine/x';`],
+        ['src/main/core/store/s.ts', `import { y } from '../engine/a';`],
+      ]),
+    );
+    expect(findCycles(graph)).toEqual([['app-context', 'engine', 'flows', 'app-context']]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set<string>()],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('finds static, side-effect, dynamic and require imports', () => {

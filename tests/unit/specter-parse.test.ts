@@ -133,17 +133,42 @@ describe('XML replies', () => {
     expect(order?.deliveries?.[0]?.trackingNo).toBe('00370712345678901234');
   });
 
-  it('names the order and row when a quantity is unreadable', () => {
+  it('an unreadable quantity stays on its order as a read issue naming row, field and raw value; the next order is read', () => {
     const reply = xmlBody(
-      `${prolog}<response><orders><order orderId="55"><rows><row rowNo="2" noOfItems="two"/></rows></order></orders></response>`,
+      `${prolog}<response><orders><order orderId="55"><rows><row rowNo="2" noOfItems="two"/></rows></order>` +
+        '<order orderId="57"><rows><row rowNo="1" noOfItems="3"/></rows></order></orders></response>',
     );
-    expect(() => readOrders(reply.body)).toThrow(/order 55 row 2 noOfItems: "two" is not a number/);
+    const [bad, good] = readOrders(reply.body);
+    expect(bad?.readIssues).toEqual([
+      expect.objectContaining({ field: 'row 2 noOfItems', raw: 'two', severity: 'error' }),
+    ]);
+    expect(bad?.readIssues?.[0]?.message).toMatch(/row 2 noOfItems: "two" is not a number\. Correct it in Specter/);
+    expect(good?.readIssues).toBeUndefined();
+    expect(good?.rows[0]?.noOfItems).toBe(3);
   });
 
-  it('rejects an unknown delivery status with a clear message', () => {
+  it('an unknown delivery status is a read issue of that order', () => {
     const reply = xmlBody(
       `${prolog}<response><orders><order orderId="56"><orderstatus deliveryStatus="X"/></order></orders></response>`,
     );
-    expect(() => readOrders(reply.body)).toThrow(/order 56: unknown delivery status "X"/);
+    const [order] = readOrders(reply.body);
+    expect(order?.readIssues?.[0]).toMatchObject({ field: 'deliveryStatus', raw: 'X', severity: 'error' });
+    expect(order?.readIssues?.[0]?.message).toMatch(/unknown delivery status "X"/);
+  });
+
+  it('removes control characters (raw, or as character references) with a warning on the record', () => {
+    const reply = parseSpecterReply(
+      `${prolog}<response><articles><article articleNo="A1"><name>Kopp\u0000 bl\u0007å</name>` +
+        '<articleComment>ok&#1;</articleComment></article><article articleNo="A2"><name>Ren</name></article></articles></response>',
+    );
+    if (reply.format !== 'xml') throw new Error('expected xml');
+    const [a1, a2] = readArticles(reply.body);
+    expect(a1?.name).toBe('Kopp blå');
+    expect(a1?.articleComment).toBe('ok');
+    expect(a1?.readIssues?.map((i) => [i.field, i.severity])).toEqual([
+      ['name', 'warning'],
+      ['articleComment', 'warning'],
+    ]);
+    expect(a2?.readIssues).toBeUndefined();
   });
 });

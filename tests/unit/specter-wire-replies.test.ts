@@ -13,17 +13,15 @@ import {
   readStock,
   type SpecterReply,
 } from '../../src/main/core/specter/parse';
+import { decodeSpecterBytes } from '../../src/main/core/specter/latin1';
 import { ACTION } from '../../src/main/core/specter/wire';
 import { actionOf, listExchanges, paramValue, readExchange, type WireExchange } from '../helpers/wire-exchange';
 
 const exchanges = listExchanges();
 
-/** Decode and parse a reply the way the client does: Latin-1, re-read as UTF-8 when the prolog says so. */
+/** Decode and parse a reply the way the client does (decodeSpecterBytes, then parseSpecterReply). */
 function parse(exchange: WireExchange): SpecterReply {
-  const bytes = exchange.reply.body;
-  return parseSpecterReply(bytes.toString('latin1'), (encoding) =>
-    bytes.toString(encoding === 'utf8' ? 'utf8' : 'latin1'),
-  );
+  return parseSpecterReply(decodeSpecterBytes(exchange.reply.body).text);
 }
 
 function xml(name: string) {

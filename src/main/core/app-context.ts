@@ -1,9 +1,18 @@
+/**
+ * The composition root: createCore() builds everything once (database, repositories, clients, the
+ * jobs of every flow, the scheduler, postings and stock services, and the API service that serves
+ * them). Nothing is attached later; a process that only needs the settings simply never starts the
+ * schedule.
+ */
 import path from 'node:path';
 import type { AppStatus } from '../../shared/api';
+import type { JobName } from '../../shared/domain/sync';
 import { AppService, type ConnectionProbe, type SyncRuntime } from './app-service';
-import { createConnectionProbe, createRemoteClients, type RemoteClients } from './remote-clients';
 import { EventBus } from './event-bus';
+import { createJobs } from './flows';
 import { createLogger, type Logger } from './logging/logger';
+import { createPostingService, type PostingEngine } from './postings/posting-service';
+import { createConnectionProbe, createRemoteClients, missingConfiguration, type RemoteClients } from './remote-clients';
 import { AuditLogRepository } from './repositories/audit-log-repository';
 import { ExceptionRepository } from './repositories/exception-repository';
 import { PostingRepository } from './repositories/posting-repository';
@@ -14,10 +23,22 @@ import { WatermarkRepository } from './repositories/watermark-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { acquireDataLock, type DataLock, describeHolder, type LockHolder, lockHolder } from './store/data-lock';
 import { type Db, openDatabase, schemaVersion } from './store/database';
+import { createStockService } from './stock/stock-service';
+import type { SyncDeps } from './sync/deps';
+import { Scheduler } from './sync/scheduler';
+import type { StockService } from './sync/services';
+import { createStatusCatalog } from './sync/status-catalog';
+import { classify, errorText } from './engine/failure';
+import { CallLog } from './health/call-log';
+import { HealthMonitor } from './health/health-monitor';
+import { collectSupportBundle } from './support/collect';
+
+/** How often health is recomputed when nothing else happens (watchdog, counts). */
+const WATCHDOG_MS = 5_000;
 
 export const APP_VERSION = '0.1.0';
 
-export interface AppContextOptions {
+export interface CoreOptions {
   dataDir: string;
   secrets: SecretStore;
   mode: AppStatus['mode'];
@@ -27,6 +48,8 @@ export interface AppContextOptions {
   /** Per-attempt timeout of the API clients. */
   clientTimeoutMs?: number;
   logToConsole?: boolean;
+  /** Scheduler tick (tests). */
+  tickMs?: number;
   /**
    * This process runs the jobs and the outbox (serve, the desktop app, sync): it takes the data folder's
    * lock, and refuses to start while another live process holds it. Without it (status, config,
@@ -35,7 +58,18 @@ export interface AppContextOptions {
   ownsJobs?: { command: string };
 }
 
-export interface AppContext {
+/** The running sync: scheduler, postings, stock and the warehouse's status lists. */
+export interface RunningSync extends SyncRuntime {
+  deps: SyncDeps;
+  postings: PostingEngine;
+  stock: StockService;
+  /** Start running jobs on their intervals (idempotent). */
+  start(): void;
+  /** Stop the schedule and wait for runs in flight. */
+  stop(): Promise<void>;
+}
+
+export interface Core {
   db: Db;
   dataDir: string;
   settings: SettingsRepository;
@@ -50,15 +84,23 @@ export interface AppContext {
   secrets: SecretStore;
   service: AppService;
   clients: RemoteClients;
-  /** The process that holds the data folder's lock when it is not this one (see AppContextOptions.ownsJobs). */
+  deps: SyncDeps;
+  sync: RunningSync;
+  health: HealthMonitor;
+  callLog: CallLog;
+  /** A value (e.g. the bridge token) that support bundles must remove wherever it appears. */
+  rememberSecretValue(value: string): void;
+  /** The process that holds the data folder's lock when it is not this one (see CoreOptions.ownsJobs). */
   lockHeldBy: LockHolder | null;
-  /** Attach the running sync engine (scheduler, postings, stock); the API then serves its methods. */
-  attachRuntime(runtime: SyncRuntime | null): void;
   close(): void;
 }
 
-/** Build the core: database (migrated), repositories, logger, event bus and the API service. */
-export function createAppContext(options: AppContextOptions): AppContext {
+/** @deprecated name of Core, kept for callers that only need the context part. */
+export type AppContext = Core;
+export type AppContextOptions = CoreOptions;
+
+/** Build the core once: everything the app runs, wired together, with the schedule not yet started. */
+export function createCore(options: CoreOptions): Core {
   let lock: DataLock | null = null;
   if (options.ownsJobs) {
     const taken = acquireDataLock(options.dataDir, options.ownsJobs.command);
@@ -74,26 +116,126 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const audit = new AuditLogRepository(db);
   const records = new RecordRepository(db);
   const exceptions = new ExceptionRepository(db);
-  const postings = new PostingRepository(db);
-  let runtime: SyncRuntime | null = null;
+  const postingsRepo = new PostingRepository(db);
+  const events = new EventBus();
+  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
+  const callLog = new CallLog();
+  /** Values that must never reach a support bundle besides the keychain's (the bridge token). */
+  const knownSecretValues = new Set<string>();
+  // Set once the scheduler exists; calls made before that only reach the call log.
+  let health: HealthMonitor | null = null;
   const clients = createRemoteClients({
     settings: () => settings.get(),
     secrets: options.secrets,
     timeoutMs: options.clientTimeoutMs,
+    onSpecterWarning: (warning) => logger.warn('value changed for Specter', { ...warning }),
+    onCall: (call) => {
+      callLog.record({ ...call, error: call.error === undefined ? undefined : errorText(call.error) });
+      health?.recordCall(call.system, call.ok ? 'ok' : classify(call.error).class, call.at);
+    },
   });
-  const events = new EventBus();
-  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'app.log'), console: options.logToConsole });
   if (lock) {
     // Only the owner may conclude that runs and sends of a previous process were interrupted.
     runs.markInterrupted();
-    postings.markSendingInDoubt();
+    postingsRepo.markSendingInDoubt();
   }
+
+  const deps: SyncDeps = {
+    db,
+    clients,
+    settings: () => settings.get(),
+    settingsRepo: settings,
+    records,
+    exceptions,
+    watermarks,
+    postings: postingsRepo,
+    audit,
+    events,
+    logger,
+    now: () => new Date(),
+  };
+  const postings = createPostingService(deps);
+  const stock = createStockService(deps);
+  const scheduler = new Scheduler({
+    jobs: createJobs(deps, postings, stock),
+    runs,
+    events,
+    logger,
+    intervalSeconds: (job) => settings.get().sync.intervals[job],
+    // A job runs on schedule only when both systems are configured; "sync now" still runs it and says what is missing.
+    enabled: (job) => {
+      const current = settings.get();
+      const configured = !missingConfiguration('specter', current) && !missingConfiguration('ongoing', current);
+      return configured && (job !== 'stock' || current.sync.stock.enabled);
+    },
+    includeInRunAll: (job) => job !== 'stock' || settings.get().sync.stock.enabled,
+    loadPaused: () => settings.getValue<JobName[]>('pausedJobs', []),
+    savePaused: (paused) => settings.setValue('pausedJobs', paused),
+    tickMs: options.tickMs,
+  });
+  const monitor = new HealthMonitor({
+    now: () => new Date(),
+    configured: (system) => !missingConfiguration(system, settings.get()),
+    jobs: () => scheduler.states(),
+    openProblems: () => exceptions.openCounts(),
+    waiting: () => {
+      const waiting = { deliveries: 0, receipts: 0, inDoubt: 0 };
+      for (const { kind, state, n } of postingsRepo.counts()) {
+        if (state === 'in_doubt') waiting.inDoubt += n;
+        else if (state === 'proposed' || state === 'held')
+          waiting[kind === 'delivery' ? 'deliveries' : 'receipts'] += n;
+      }
+      return waiting;
+    },
+    paused: () => {
+      const enabled = scheduler.states().filter((s) => s.enabled);
+      return enabled.length > 0 && enabled.every((s) => s.paused);
+    },
+  });
+  health = monitor;
+  monitor.subscribe((value) => events.emit({ type: 'health', health: value }));
+  events.subscribe((event) => {
+    if (event.type === 'jobs' || (event.type === 'progress' && event.progress.phase === 'finished')) monitor.refresh();
+  });
+  // The watchdog and the outbox's counts need a look now and then even when nothing happens.
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  const sync: RunningSync = {
+    deps,
+    scheduler,
+    postings,
+    stock,
+    statuses: createStatusCatalog(deps),
+    start: () => {
+      scheduler.start();
+      watchdog ??= setInterval(() => monitor.refresh(), WATCHDOG_MS);
+      watchdog.unref?.();
+    },
+    stop: () => {
+      if (watchdog) clearInterval(watchdog);
+      watchdog = null;
+      return scheduler.stop();
+    },
+  };
   const service = new AppService({
     settings,
     records,
     exceptions,
     runs,
-    runtime: () => runtime,
+    runtime: () => sync,
+    health: () => monitor.refresh(),
+    supportBundle: () =>
+      collectSupportBundle({
+        db,
+        dataDir: options.dataDir,
+        settings,
+        runs,
+        exceptions,
+        postings: postingsRepo,
+        secrets: options.secrets,
+        calls: () => callLog.recent(),
+        appVersion: APP_VERSION,
+        extraSecrets: () => [...knownSecretValues],
+      }),
     audit,
     secrets: options.secrets,
     events,
@@ -116,19 +258,32 @@ export function createAppContext(options: AppContextOptions): AppContext {
     audit,
     records,
     exceptions,
-    postings,
+    postings: postingsRepo,
     events,
     logger,
     secrets: options.secrets,
     service,
     clients,
-    lockHeldBy: lock ? null : lockHolder(options.dataDir),
-    attachRuntime: (r) => {
-      runtime = r;
+    deps,
+    sync,
+    health: monitor,
+    callLog,
+    rememberSecretValue: (value) => {
+      if (value) knownSecretValues.add(value);
     },
+    lockHeldBy: lock ? null : lockHolder(options.dataDir),
     close: () => {
       db.close();
       lock?.release();
     },
   };
+}
+
+/** The same composition root under its earlier name. */
+export const createAppContext = createCore;
+
+/** Start the schedule of a core (unless told otherwise) and return its running sync. */
+export function startSyncRuntime(core: Core, options: { schedule?: boolean } = {}): RunningSync {
+  if (options.schedule !== false) core.sync.start();
+  return core.sync;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/api';
 import { SECRET_NAMES, type SecretName } from '../../shared/credentials';
 import { mergeSettings, type Settings, settingsSchema } from '../../shared/settings';
+import type { Health } from '../../shared/health';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logging/logger';
 import type { AuditLogRepository } from './repositories/audit-log-repository';
@@ -19,6 +20,9 @@ import type { SyncRunRepository } from './repositories/sync-run-repository';
 import type { Scheduler } from './sync/scheduler';
 import type { PostingService, StatusCatalog, StockService } from './sync/services';
 import type { SyncRunSummary } from '../../shared/domain/sync';
+import { NotConfiguredError } from './net/remote-error';
+
+export { NotConfiguredError };
 
 /**
  * Checks one remote system with the stored settings and secrets. Resolves when the system accepted the
@@ -45,6 +49,10 @@ export interface AppServiceDeps {
   events: EventBus;
   logger: Logger;
   probe: ConnectionProbe;
+  /** The health value, recomputed now. */
+  health: () => Health;
+  /** Build a support bundle into the data folder. */
+  supportBundle: () => Promise<{ file: string; bytes: number }>;
   info: { version: string; mode: AppStatus['mode']; demo: boolean; dataDir: string; schemaVersion: () => number };
 }
 
@@ -77,6 +85,20 @@ export class AppService implements ApiMethods {
       connections: { ...this.connections },
       startedAt: this.startedAt,
     };
+  }
+
+  async getHealth(_input: ApiInput<'getHealth'> = {}): Promise<Health> {
+    return this.deps.health();
+  }
+
+  async createSupportBundle(_input: ApiInput<'createSupportBundle'> = {}) {
+    const result = await this.deps.supportBundle();
+    this.deps.audit.append({
+      actor: 'operator',
+      action: 'support.bundle',
+      details: { file: result.file, bytes: result.bytes },
+    });
+    return result;
   }
 
   async getSettings(_input: ApiInput<'getSettings'> = {}): Promise<Settings> {
@@ -227,13 +249,5 @@ export class AppService implements ApiMethods {
     const { statuses } = this.sync();
     const [orders, purchaseOrders] = await Promise.all([statuses.orderStatuses(), statuses.purchaseOrderStatuses()]);
     return { orders, purchaseOrders };
-  }
-}
-
-/** Thrown by a probe when settings or secrets are missing; the message says which. */
-export class NotConfiguredError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotConfiguredError';
   }
 }

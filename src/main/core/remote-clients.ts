@@ -1,10 +1,10 @@
 import { SPECTER_KEY_PAIRS } from '../../shared/credentials';
 import type { RemoteSystemName } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import { NotConfiguredError } from './app-service';
+import { NotConfiguredError } from './net/remote-error';
 import { OngoingClient, ongoingBaseUrl } from './ongoing';
 import type { SecretStore } from './secrets/secret-store';
-import { SpecterClient } from './specter';
+import { SpecterClient, type SpecterWarning } from './specter';
 
 export interface RemoteClients {
   specter(): SpecterClient;
@@ -15,6 +15,25 @@ export interface RemoteClientOptions {
   settings: () => Settings;
   secrets: SecretStore;
   timeoutMs?: number;
+  /** Told when an outgoing value had to be changed for Specter (characters it cannot store). */
+  onSpecterWarning?: (warning: SpecterWarning) => void;
+  /** Told about every real HTTP attempt to either system (health, support log). */
+  onCall?: (call: RemoteCall) => void;
+}
+
+/** One real HTTP attempt to a remote system and how it ended. */
+export interface RemoteCall {
+  system: RemoteSystemName;
+  at: string;
+  ok: boolean;
+  /** What the attempt failed with, when it failed. */
+  error?: unknown;
+  method: string;
+  url: string;
+  requestBody?: string;
+  status: number | null;
+  replyBody?: string;
+  durationMs: number;
 }
 
 /** What is missing before a system can be called, as one sentence for the operator (empty when complete). */
@@ -60,6 +79,20 @@ export function createRemoteClients(options: RemoteClientOptions): RemoteClients
           client: new SpecterClient({
             baseUrl: settings.specter.baseUrl,
             timeoutMs: options.timeoutMs,
+            onWarning: options.onSpecterWarning,
+            onCall: (info) =>
+              options.onCall?.({
+                system: 'specter',
+                at: new Date().toISOString(),
+                ok: info.ok,
+                error: info.error,
+                method: info.method,
+                url: info.url,
+                requestBody: info.requestBody,
+                status: info.status ?? null,
+                replyBody: info.replyBody,
+                durationMs: info.durationMs,
+              }),
             credentials: async () => ({
               sbmId: settings.specter.sbmId,
               apiUserId: settings.specter.apiUserId,
@@ -83,6 +116,22 @@ export function createRemoteClients(options: RemoteClientOptions): RemoteClients
             baseUrl: ongoingBaseUrl(settings.ongoing.warehouse),
             goodsOwnerId: settings.ongoing.goodsOwnerId as number,
             timeoutMs: options.timeoutMs,
+            onCall: (event) => {
+              const base = ongoingBaseUrl(settings.ongoing.warehouse);
+              const ok = event.error === undefined && event.status !== undefined && event.status < 300;
+              options.onCall?.({
+                system: 'ongoing',
+                at: new Date().toISOString(),
+                ok,
+                error: event.error,
+                method: event.method,
+                url: `${base}${event.path}`,
+                requestBody: event.requestBody,
+                status: event.status ?? null,
+                replyBody: event.replyBody,
+                durationMs: event.durationMs,
+              });
+            },
             credentials: async () => ({
               user: settings.ongoing.user,
               password: await requireSecret(options.secrets, 'ongoing.password'),

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
-import { createAppContext } from '../core/app-context';
+import { createAppContext, startSyncRuntime } from '../core/app-context';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
-import { startSyncRuntime } from '../core/sync/runtime';
-import { applyLoginItem, HIDDEN_START_FLAG, notifyNewProposals } from './desktop-integration';
+import { applyLoginItem, attachDesktop, HIDDEN_START_FLAG } from './desktop-integration';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession } from './window';
@@ -60,11 +59,7 @@ export function startElectronApp(): void {
     context.events.subscribe((event) => {
       if (event.type === 'settings') applyLoginItem(app, event.settings);
     });
-    notifyNewProposals(context.events, () => context.settings.get().language, showWindow);
-    createTray(
-      { open: showWindow, quit: () => app.quit() },
-      { open: 'Öppna', quit: 'Avsluta', tooltip: 'Ongoing ⇄ Specter Sync' },
-    );
+    attachDesktop(context, { createTray, open: showWindow, quit: () => app.quit() });
     if (!process.argv.includes(HIDDEN_START_FLAG)) showWindow();
     app.on('will-quit', () => {
       void sync.stop();

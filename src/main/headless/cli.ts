@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSecretName, SECRET_NAMES } from '../../shared/credentials';
 import { JOB_NAMES, type JobName } from '../../shared/domain/sync';
 import { settingsPatchSchema } from '../../shared/settings';
-import { startSyncRuntime } from '../core/sync/runtime';
 import { dispatchApiCall } from '../core/api-dispatch';
+import { APP_VERSION } from '../core/app-context';
+import { collectSupportBundle } from '../core/support/collect';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { openHeadlessContext, startServe } from './serve';
@@ -36,7 +38,10 @@ Commands:
   secrets set <name>             Store a secret in the OS keychain; the value is read from stdin
   secrets list                   Show which secrets are stored (never their values)
   secrets clear [name]           Remove one or all secrets from the keychain
-  sync [--job NAME] [--dry-run]  Run one job (or all) once; --dry-run shows what would be sent, writes nothing
+  sync [--job NAME] [--dry-run]  Run one job (or all) once; --dry-run shows what would be sent, writes nothing.
+  support-bundle [--out FILE]    Write a zip for support (log, settings, runs, problems, postings, remote calls),
+                                 with every password, key and token removed
+                                 Exit code 0: every job ok; 3: some partial; 1: a job failed
   sim specter|ongoing [options]  Run a simulator of Specter or Ongoing
 
 Options for every command:
@@ -62,6 +67,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await simCommand(rest, io);
       case 'sync':
         return await syncCommand(rest, io);
+      case 'support-bundle':
+        return await supportBundleCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -234,7 +241,7 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
     throw new Error(`Unknown job "${job}". Jobs: ${JOB_NAMES.join(', ')}.`);
   }
   const context = openHeadlessContext(values['data-dir'], undefined, { command: 'sync' });
-  const runtime = startSyncRuntime(context, { schedule: false });
+  const runtime = context.sync;
   try {
     const dryRun = values['dry-run'] ?? false;
     const outcomes = await context.service.syncNow({ job: job as JobName | undefined, dryRun });
@@ -254,11 +261,18 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
         }
       }
     }
-    return outcomes.some((o) => o.run.status === 'failed') ? 1 : 0;
+    return syncExitCode(outcomes.map((o) => o.run.status));
   } finally {
     await runtime.stop();
     context.close();
   }
+}
+
+/** `sync` exit code: 0 only when every job ran ok, 3 when some were partial (none failed), 1 when any failed. */
+export function syncExitCode(statuses: readonly string[]): number {
+  if (statuses.some((s) => s !== 'ok' && s !== 'partial')) return 1;
+  if (statuses.some((s) => s === 'partial')) return 3;
+  return 0;
 }
 
 async function simCommand(args: string[], io: CliIo): Promise<number> {
@@ -278,3 +292,33 @@ async function simCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export { resolveDataDir };
+
+async function supportBundleCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...common, out: { type: 'string' } } });
+  const context = openHeadlessContext(values['data-dir']);
+  try {
+    const { file, bytes } = await collectSupportBundle(
+      {
+        db: context.db,
+        dataDir: context.dataDir,
+        settings: context.settings,
+        runs: context.runs,
+        exceptions: context.exceptions,
+        postings: context.postings,
+        secrets: context.secrets,
+        calls: () => context.callLog.recent(),
+        appVersion: APP_VERSION,
+      },
+      values.out ? path.resolve(values.out) : undefined,
+    );
+    io.stdout(`Support bundle written: ${file} (${bytes} bytes). Passwords, keys and tokens are removed.\n`);
+    if (context.lockHeldBy) {
+      io.stdout(
+        'The app is running: its recent remote calls are in the bundle it makes itself (Settings → Create support bundle).\n',
+      );
+    }
+    return 0;
+  } finally {
+    context.close();
+  }
+}

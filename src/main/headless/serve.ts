@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppContext, createAppContext } from '../core/app-context';
+import { type AppContext, createAppContext, type RunningSync, startSyncRuntime } from '../core/app-context';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { type RunningSync, startSyncRuntime } from '../core/sync/runtime';
 import { startDemoEnvironment } from './demo';
 import { type HttpBridge, startHttpBridge } from './http-bridge';
 
@@ -86,6 +85,7 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
     staticDir: options.staticDir ?? RENDERER_DIST,
     token: options.token,
   });
+  context.rememberSecretValue(bridge.token);
   context.logger.info('serving', { url: bridge.url, demo: Boolean(demo) });
   return {
     context,

@@ -1,7 +1,7 @@
 import { getApi } from '../api';
 import { useApiData } from '../hooks';
 import { useAppStore, useT } from '../store';
-import { ConnectionBadge } from './ConnectionBadge';
+import { HealthPanel } from './HealthPanel';
 import { JobsPanel } from './JobsPanel';
 
 export function OverviewPage() {
@@ -36,20 +36,7 @@ export function OverviewPage() {
           <span>{t('overview.pendingPostings')}</span>
         </button>
       </div>
-      <h2>{t('overview.connections')}</h2>
-      <table className="grid">
-        <tbody>
-          {(['specter', 'ongoing'] as const).map((system) => (
-            <tr key={system}>
-              <th scope="row">{system === 'specter' ? 'Specter' : 'Ongoing WMS'}</th>
-              <td>
-                <ConnectionBadge connection={status.connections[system]} />
-              </td>
-              <td className="muted">{status.connections[system].message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HealthPanel />
       <JobsPanel />
       <h2>{t('overview.keychain')}</h2>
       <p className={status.keychain.available ? '' : 'banner error'}>

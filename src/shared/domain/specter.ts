@@ -13,6 +13,18 @@ export interface SpecterSupplierRef {
   isDefault: boolean;
 }
 
+/** A value of a Specter record that could not be read as sent, found while reading the reply. */
+export interface SpecterReadIssue {
+  /** The Specter field, e.g. 'priceExclVAT' or 'rows[2].noOfItems'. */
+  field: string;
+  /** The value as Specter sent it. */
+  raw: string;
+  /** error: the record cannot be sent; warning: it was sent with the value cleaned. */
+  severity: 'error' | 'warning';
+  /** What is wrong and what to correct in Specter. */
+  message: string;
+}
+
 export interface SpecterArticle {
   /** Specter's internal article id ("Article id" in the integration spec). */
   articleId: string;
@@ -35,6 +47,8 @@ export interface SpecterArticle {
   productWeight: number | null;
   /** Specter's last change time as sent (yyyy-MM-dd HH:mm:ss, Stockholm time), '' when unknown. */
   lastChanged: string;
+  /** Values that could not be read as Specter sent them (the record is invalid on an error). */
+  readIssues?: SpecterReadIssue[];
 }
 
 /** Delivery status of a Specter order or purchase: N = not delivered, P = partly, D = delivered. */
@@ -96,6 +110,8 @@ export interface SpecterOrder {
   /** yyyy-MM-dd or '' */
   deliveryDate: string;
   lastChanged: string;
+  /** Values that could not be read as Specter sent them (the record is invalid on an error). */
+  readIssues?: SpecterReadIssue[];
   stockSiteId: string;
   deliveryStatus: SpecterDeliveryStatus;
   /** Specter status id; 5 = deleted/cancelled. */
@@ -160,6 +176,8 @@ export interface SpecterPurchase {
   /** yyyy-MM-dd: expected arrival ("Delivery out date"). */
   deliveryOutDate: string;
   lastChanged: string;
+  /** Values that could not be read as Specter sent them (the record is invalid on an error). */
+  readIssues?: SpecterReadIssue[];
   stockSiteId: string;
   currency: string;
   deliveryStatus: SpecterDeliveryStatus;

@@ -9,6 +9,15 @@
  * drift apart.
  */
 
+/** How a value is compared and shown: '' for empty, dates as yyyy-MM-dd, numbers without float noise. */
+export type FieldKind = 'text' | 'date' | 'number' | 'flag';
+
+/** A path in Ongoing's GET model and how its value is compared. */
+export interface ReadBack {
+  path: string;
+  kind?: FieldKind;
+}
+
 /** One mapped field. */
 export interface MappingRow<S> {
   /**
@@ -23,6 +32,12 @@ export interface MappingRow<S> {
   source: string;
   /** JSON path written in the target body; null when the value is deliberately not sent. */
   target: string | null;
+  /**
+   * Where Ongoing's GET model returns the value sent to `target`, for the conflict comparison of the
+   * document flows; null when Ongoing does not return it (then it is not compared). Absent on tables
+   * that are not compared (articles, submits).
+   */
+  readBack?: ReadBack | null;
   /** The rule in plain words, including any decision taken where the two systems do not line up. */
   rule: string;
   /** Computes the value. undefined, null and '' mean "leave the field out". */

@@ -73,3 +73,11 @@ export const TRANSIENT_KINDS: ReadonlySet<RemoteErrorKind> = new Set([
 export function isRemoteError(e: unknown): e is RemoteError {
   return e instanceof RemoteError;
 }
+
+/** A setting or secret the call needs is missing: the operator must act in Settings. */
+export class NotConfiguredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotConfiguredError';
+  }
+}

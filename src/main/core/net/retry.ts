@@ -29,6 +29,9 @@ export function backoffDelay(
   return Math.round(Math.min(delay, Math.max(policy.maxDelayMs, retryAfterMs ?? 0)));
 }
 
+/** Longest Retry-After a client waits for inside one call; a longer one ends the run with a message. */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
 export interface RetryOptions {
   policy?: Partial<RetryPolicy>;
   /** Decide whether this error may be retried. Default: transient remote errors. */

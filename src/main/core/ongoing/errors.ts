@@ -11,8 +11,11 @@
  * | 429, 503 (Retry-After honoured)                               | rate        |
  * | 408                                                           | timeout     |
  * | HTML page or a body that is not JSON (any other status)       | protocol    |
+ * | 413 (request too large)                                       | protocol    |
  * | 400 whose message says the record cannot be changed/cancelled, on an order/PO upsert or cancel | locked |
  * | any other 4xx on an order/PO upsert or cancel (e.g. 409, 423) | locked      |
+ *
+ * 'locked' only means "may be locked": the engine reads the status back before calling it a conflict.
  * | 400 (and other 4xx on reads and patches)                      | validation  |
  * | other 5xx                                                     | server      |
  * | no answer in time                                             | timeout     |
@@ -194,6 +197,14 @@ export function classifyOngoingAnswer(answer: OngoingHttpAnswer, ctx: OngoingCal
       inDoubt: isWrite(ctx),
     });
   }
+  if (status === 413) {
+    return finish(
+      ctx,
+      'protocol',
+      `Ongoing refused the request as too large (HTTP 413)${said}. A proxy or Ongoing limits the size of a request; shorten the record's long texts or ask the warehouse.`,
+      { status },
+    );
+  }
   if (html || !parsed.ok) {
     const what = html ? 'a web page instead of JSON' : 'a body that is not JSON';
     return finish(
@@ -205,12 +216,8 @@ export function classifyOngoingAnswer(answer: OngoingHttpAnswer, ctx: OngoingCal
   }
   if (status >= 400 && status < 500) {
     if (ctx.lockable && (status !== 400 || looksLocked(remoteMessage))) {
-      return finish(
-        ctx,
-        'locked',
-        `Ongoing will not change it because the warehouse has started working on it (HTTP ${status})${said}. Change it in Ongoing or with the fields that may still be patched.`,
-        { status },
-      );
+      // May mean the warehouse has started; the engine confirms it by reading the status back.
+      return finish(ctx, 'locked', `Ongoing refused the change (HTTP ${status})${said}.`, { status });
     }
     return finish(
       ctx,

@@ -1,27 +1,34 @@
 import type { PostingKind } from '../../../shared/domain/postings';
 import type { RunCounts } from '../../../shared/domain/sync';
-import { isRemoteError } from '../net/remote-error';
+import { classify, clearJobFailures, describeStop, isUnreachable, raiseJobFailure } from '../engine/failure';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobResult } from '../sync/scheduler';
 import type { PostingEngine, ProcessSummary, ProposeSummary } from './posting-service';
 
-const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'server', 'rate']);
-
-/** A job-level failure (a system unreachable, not configured, refused credentials) as a run result. */
+/**
+ * A job-level failure (a system unreachable, not configured, refused credentials) as a run result, by
+ * the engine's one failure model: raised under record key '*', cleared by the next run that succeeds.
+ */
 export function failedRun(
   deps: SyncDeps,
   job: 'deliveries' | 'receipts' | 'stock',
   error: unknown,
   counts: Partial<RunCounts>,
+  doing = 'running',
+  dryRun = false,
 ): JobResult {
-  const message = error instanceof Error ? error.message : String(error);
-  const unreachable = isRemoteError(error) && UNREACHABLE_KINDS.has(error.kind);
-  if (unreachable) deps.exceptions.raise({ flow: job, recordKey: job, class: 'connection', message });
-  else if (isRemoteError(error) && error.kind === 'auth') {
-    deps.exceptions.raise({ flow: job, recordKey: job, class: 'auth', message });
-  }
-  deps.logger.warn('job failed', { job, message });
-  return { counts, status: 'failed', error: message, unreachable };
+  const failure = classify(error);
+  const notice = describeStop(job, failure, doing, deps.now());
+  if (!dryRun) raiseJobFailure(deps.exceptions, job, failure, notice);
+  deps.logger.warn('job failed', { job, kind: failure.class, message: notice.text });
+  const unreachable = isUnreachable(failure);
+  return {
+    counts,
+    status: 'failed',
+    error: notice.text,
+    unreachable,
+    ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+  };
 }
 
 /**
@@ -42,7 +49,7 @@ export function createPostingJob(
       try {
         proposals = await postings.propose(kind, { dryRun: context.dryRun });
       } catch (error) {
-        return failedRun(deps, name, error, {});
+        return failedRun(deps, name, error, {}, `reading what Ongoing has to report`, context.dryRun);
       }
       const counts: Partial<RunCounts> = {
         fetched: proposals.fetched,
@@ -57,12 +64,11 @@ export function createPostingJob(
       if (context.dryRun) {
         return { counts, status: proposals.invalid > 0 ? 'partial' : 'ok', plan: proposals.plan };
       }
-      deps.exceptions.clearClass(name, 'connection');
       let outbox: ProcessSummary;
       try {
         outbox = await postings.process(kind);
       } catch (error) {
-        return failedRun(deps, name, error, counts);
+        return failedRun(deps, name, error, counts, 'sending confirmed postings');
       }
       counts.updated = outbox.done;
       counts.failed = (counts.failed ?? 0) + outbox.failed + outbox.ackFailed;
@@ -70,7 +76,17 @@ export function createPostingJob(
       const problems = proposals.invalid + outbox.failed + outbox.ackFailed + outbox.errors.length;
       if (outbox.unreachable) {
         const message = outbox.errors[outbox.errors.length - 1] ?? 'A remote system could not be reached.';
-        deps.exceptions.raise({ flow: name, recordKey: name, class: 'connection', message });
+        deps.exceptions.raise({
+          flow: name,
+          recordKey: '*',
+          class: 'connection',
+          message,
+          code: 'run.outbox_unreachable',
+          params: { job: name },
+        });
+      } else {
+        // Both systems were reached: earlier job-level problems (connection, credentials) are over.
+        clearJobFailures(deps.exceptions, name);
       }
       return {
         counts,

@@ -50,17 +50,30 @@ export class ExceptionRepository {
     class: ExceptionClass;
     message: string;
     differences?: FieldDifference[];
+    /** A message code and its parameters (record, field, raw value, …) beside the English text. */
+    code?: string;
+    params?: Record<string, string | number>;
   }) {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO exceptions (flow, record_key, class, message, differences, first_seen, last_seen)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO exceptions (flow, record_key, class, message, differences, code, params, first_seen, last_seen)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (flow, record_key, class) WHERE state = 'open' DO UPDATE SET
-           message = excluded.message, differences = excluded.differences, last_seen = excluded.last_seen,
-           occurrences = occurrences + 1`,
+           message = excluded.message, differences = excluded.differences, code = excluded.code,
+           params = excluded.params, last_seen = excluded.last_seen, occurrences = occurrences + 1`,
       )
-      .run(e.flow, e.recordKey, e.class, e.message, JSON.stringify(e.differences ?? []), now, now);
+      .run(
+        e.flow,
+        e.recordKey,
+        e.class,
+        e.message,
+        JSON.stringify(e.differences ?? []),
+        e.code ?? '',
+        JSON.stringify(e.params ?? {}),
+        now,
+        now,
+      );
   }
 
   /** A record went through: its open exceptions (all classes, or the given ones) are resolved. */
@@ -97,6 +110,14 @@ export class ExceptionRepository {
     return row ? toException(row) : null;
   }
 
+  /** Open exceptions per flow. */
+  openCounts(): Record<string, number> {
+    const rows = this.db
+      .prepare("SELECT flow, COUNT(*) AS n FROM exceptions WHERE state = 'open' GROUP BY flow")
+      .all() as { flow: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.flow, r.n]));
+  }
+
   list(options: { state?: SyncException['state']; flow?: JobName; limit?: number } = {}): SyncException[] {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -113,6 +134,25 @@ export class ExceptionRepository {
       .prepare(`SELECT * FROM exceptions ${clause} ORDER BY last_seen DESC LIMIT ?`)
       .all(...params, options.limit ?? 500) as ExceptionRow[];
     return rows.map(toException);
+  }
+
+  /** The code and parameters stored with an exception's message. */
+  codeOf(id: number): { code: string; params: Record<string, string | number> } | null {
+    const row = this.db.prepare('SELECT code, params FROM exceptions WHERE id = ?').get(id) as
+      | { code: string; params: string }
+      | undefined;
+    return row ? { code: row.code, params: JSON.parse(row.params) as Record<string, string | number> } : null;
+  }
+
+  /** Records of a job with an open validation or refusal exception: re-read and retried on every run. */
+  openRetryKeys(flow: JobName): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT record_key AS key FROM exceptions
+         WHERE flow = ? AND state = 'open' AND class IN ('validation', 'remote_refusal') AND record_key <> '*'`,
+      )
+      .all(flow) as { key: string }[];
+    return new Set(rows.map((r) => r.key));
   }
 
   openFor(flow: JobName, recordKey: string): SyncException[] {

@@ -193,6 +193,15 @@ export class PostingRepository {
     return changed === 1 ? this.get(id) : null;
   }
 
+  /** How many postings are in each (kind, state). */
+  counts(): { kind: PostingKind; state: PostingState; n: number }[] {
+    return this.db.prepare('SELECT kind, state, COUNT(*) AS n FROM postings GROUP BY kind, state').all() as {
+      kind: PostingKind;
+      state: PostingState;
+      n: number;
+    }[];
+  }
+
   /** The postings this one was built on top of (see propose). */
   dependsOn(id: number): number[] {
     const row = this.db.prepare('SELECT depends_on AS d FROM postings WHERE id = ?').get(id) as

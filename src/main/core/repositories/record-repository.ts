@@ -56,14 +56,31 @@ export interface RecordUpsert {
   sent?: boolean;
 }
 
+/** The parts of a stored record a job decides on (read with one prepared statement per call). */
+export interface RecordView {
+  key: string;
+  specterId: string;
+  ongoingId: number | null;
+  state: RecordState;
+  ongoingStatus: number | null;
+  payloadHash: string | null;
+  specterChanged: string;
+  message: string;
+}
+
 /** The link between a Specter record and its Ongoing twin, with the hash of what was last sent. */
 export class RecordRepository {
   private readonly getStatement;
   private readonly upsertStatement;
+  private readonly viewStatement;
 
   constructor(private readonly db: Db) {
     // Prepared once: the sync jobs call get/upsert once per record.
     this.getStatement = db.prepare('SELECT * FROM records WHERE flow = ? AND key = ?');
+    this.viewStatement = db.prepare(
+      `SELECT key, specter_id, ongoing_id, state, ongoing_status, payload_hash, specter_changed, message
+       FROM records WHERE flow = ? AND key = ?`,
+    );
     this.upsertStatement = db.prepare(
       `INSERT INTO records (flow, key, specter_id, ongoing_id, state, ongoing_status, ongoing_status_text,
          payload_hash, specter_changed, summary, message, last_sent_at, updated_at)
@@ -75,6 +92,35 @@ export class RecordRepository {
          specter_changed = excluded.specter_changed, summary = excluded.summary, message = excluded.message,
          last_sent_at = excluded.last_sent_at, updated_at = excluded.updated_at`,
     );
+  }
+
+  /** The decision fields of one record; cheaper than get() in a job's hot loop. */
+  view(flow: Flow, key: string): RecordView | null {
+    const row = this.viewStatement.get(flow, key) as RecordRow | undefined;
+    if (!row) return null;
+    return {
+      key: row.key,
+      specterId: row.specter_id,
+      ongoingId: row.ongoing_id,
+      state: row.state,
+      ongoingStatus: row.ongoing_status,
+      payloadHash: row.payload_hash,
+      specterChanged: row.specter_changed,
+      message: row.message,
+    };
+  }
+
+  /** Article numbers Ongoing has (articles this app created or updated there). */
+  knownArticleNumbers(): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT key FROM records WHERE flow = 'articles' AND ongoing_id IS NOT NULL`)
+      .all() as { key: string }[];
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Run writes in one transaction (the engine's record step groups record writes with the watermark). */
+  transaction(writes: () => void): void {
+    this.db.transaction(writes)();
   }
 
   get(flow: Flow, key: string): StoredRecord | null {

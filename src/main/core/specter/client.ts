@@ -1,11 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
-import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import type {
   SpecterArticle,
-  SpecterCredentials,
-  SpecterDeliveryStatus,
   SpecterDeliverySubmit,
   SpecterOrder,
   SpecterPurchase,
@@ -13,129 +7,40 @@ import type {
   SpecterStockLevel,
   SpecterWriteResult,
 } from '../../../shared/domain/specter';
-import { isRemoteError, RemoteError, type RemoteErrorKind } from '../net/remote-error';
-import { defaultIsRetryable, type RetryPolicy, withRetry } from '../net/retry';
-import { specterKey } from './key';
-import { encodeLatin1Form, toLatin1 } from './latin1';
-import {
-  batchNoFromMessage,
-  parseSpecterReply,
-  readArticles,
-  readOrders,
-  readPurchases,
-  readStock,
-  SpecterParseError,
-  type SpecterReply,
-} from './parse';
+import { isRemoteError, RemoteError } from '../net/remote-error';
+import { batchNoFromMessage, readArticles, readOrders, readPurchases, readStock } from './parse';
 import { isSpecterDate, normalizeSpecterTimestamp } from './time';
+import { SpecterTransport } from './transport';
+import {
+  formatNumber,
+  MAX_PAGES,
+  newBatchNo,
+  type Params,
+  type SpecterBatch,
+  type SpecterClientOptions,
+  type SpecterListFilter,
+  type SpecterReplyBody,
+  type SpecterStockRow,
+  type SpecterStockUpdateResult,
+  SYSTEM,
+} from './types';
 import {
   ACTION,
-  AUTH_ERROR_CODES,
   BATCH_FEED,
   BATCH_QUOTE,
   type BatchFeedName,
   ERROR_CODE,
   FAR_FUTURE_TIMESTAMP,
   FLAG,
-  FORM_CONTENT_TYPE,
   MAX_ROWS_PER_WRITE,
   PARAM,
-  SUBMIT_ORDER_ID_CARRIES,
-  PRIMARY_VALUE,
   rowParam,
-  SCRIPT,
   type SpecterAction,
-  USE_XML,
+  SUBMIT_ORDER_ID_CARRIES,
 } from './wire';
 
+export * from './types';
 export type { SpecterCredentials } from '../../../shared/domain/specter';
-
-/** Something the client changed or noticed in outgoing data that the operator should know about. */
-export interface SpecterWarning {
-  action: string;
-  /** Parameter name, e.g. 'packetNo' or 'articleNo_3'. */
-  field: string;
-  message: string;
-}
-
-export interface SpecterClientOptions {
-  /** e.g. https://api.specter.se (the scripts are appended). */
-  baseUrl: string;
-  /** Asked before each call, so changed credentials take effect without a new client. */
-  credentials: () => Promise<SpecterCredentials>;
-  /** Per HTTP attempt. Default 30 s. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Longest Retry-After the client waits for inside one call; longer ones are thrown to the caller. Default 30 s. */
-  maxRetryAfterMs?: number;
-  /** Told about each HTTP attempt; carries no parameters. */
-  onCall?: (info: { action: string; durationMs: number; ok: boolean }) => void;
-  /** Told when an outgoing value had to be changed (characters outside Latin-1 became '?'). */
-  onWarning?: (warning: SpecterWarning) => void;
-}
-
-export interface SpecterListFilter {
-  deliveryStatus?: SpecterDeliveryStatus;
-  /** Change time watermark, `yyyy-MM-dd HH:mm:ss` (Stockholm time) or `yyyy-MM-dd`. Inclusive. */
-  changedFrom: string;
-}
-
-export interface SpecterBatch<T> {
-  batchNo: string;
-  records: T[];
-  /** True when Specter may hold more changes: acknowledge, then fetch again. */
-  more: boolean;
-}
-
-export interface SpecterStockRow {
-  articleNo: string;
-  noItemsInStock: number;
-}
-
-export interface SpecterStockUpdateResult {
-  /** Rows Specter confirmed. */
-  updated: number;
-  /** Write calls made (one per chunk of at most 100 rows). */
-  calls: number;
-}
-
-const SYSTEM = 'specter' as const;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
-const MAX_PAGES = 10_000;
-/** Network error codes that prove the request never reached Specter. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
-const IN_DOUBT_HINT = ' The write may have been applied in Specter; check the record there before sending it again.';
-
-type Params = Array<[string, string]>;
-
-interface CallOptions {
-  write: boolean;
-  /** Result-0 codes returned to the caller instead of thrown. */
-  allowCodes?: readonly number[];
-  /** Override the retry policy's attempts (1 = no retry). */
-  maxAttempts?: number;
-}
-
-export function newBatchNo(): string {
-  return randomBytes(16).toString('hex');
-}
-
-function parseRetryAfter(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - Date.now());
-}
-
-function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  // At most 6 decimals, no exponent, '.' as decimal separator.
-  return value.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
-}
 
 /**
  * Client for Specter's classic API (getInfo.asp / putInfo.asp), Latin-1 end to end.
@@ -143,37 +48,15 @@ function formatNumber(value: number): string {
  * and otherwise throw a RemoteError with inDoubt = true.
  */
 export class SpecterClient {
-  private readonly http: AxiosInstance;
-  private readonly baseUrl: string;
-  private readonly options: SpecterClientOptions;
-  private readonly timeoutMs: number;
-  private readonly writeAgents = {
-    httpAgent: new http.Agent({ keepAlive: false }),
-    httpsAgent: new https.Agent({ keepAlive: false }),
-  };
+  private readonly t: SpecterTransport;
 
   constructor(options: SpecterClientOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.baseUrl);
-    } catch {
-      throw new Error(`The Specter address "${options.baseUrl}" is not a valid URL (e.g. https://api.specter.se).`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new Error(`The Specter address must start with https:// or http://, got "${options.baseUrl}".`);
-    }
-    this.options = options;
-    this.baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}/`;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.http = axios.create({
-      timeout: this.timeoutMs,
-      responseType: 'arraybuffer',
-      validateStatus: () => true,
-      maxRedirects: 0,
-      decompress: true,
-      maxContentLength: 64 * 1024 * 1024,
-      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
-    });
+    this.t = new SpecterTransport(options);
+  }
+
+  /** The HTTP Date of Specter's last reply (null when it sent none), to compare clocks. */
+  get lastReplyDate(): Date | null {
+    return this.t.lastReplyDate;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -182,7 +65,7 @@ export class SpecterClient {
 
   /** A cheap authenticated read; a refused key throws RemoteError kind 'auth'. No retries. */
   async testConnection(): Promise<{ ok: true }> {
-    await this.call(ACTION.getOrders, [[PARAM.changedFrom, FAR_FUTURE_TIMESTAMP]], { write: false, maxAttempts: 1 });
+    await this.t.call(ACTION.getOrders, [[PARAM.changedFrom, FAR_FUTURE_TIMESTAMP]], { write: false, maxAttempts: 1 });
     return { ok: true };
   }
 
@@ -208,10 +91,10 @@ export class SpecterClient {
     for (let page = 0; page < MAX_PAGES; page++) {
       const params: Params = [[PARAM.stockSiteId, siteId]];
       if (after) params.push([PARAM.afterArticleNo, after]);
-      const reply = await this.call(ACTION.getStock, params, { write: false });
-      const levels = this.records(ACTION.getStock, reply, readStock).filter(
-        (l) => l.stockSiteId === '' || l.stockSiteId === siteId,
-      );
+      const reply = await this.t.call(ACTION.getStock, params, { write: false });
+      const levels = this.t
+        .records(ACTION.getStock, reply, readStock)
+        .filter((l) => l.stockSiteId === '' || l.stockSiteId === siteId);
       let added = 0;
       for (const level of levels) {
         if (!byArticle.has(level.articleNo)) added++;
@@ -221,7 +104,7 @@ export class SpecterClient {
       if (limit === null || levels.length < limit) break;
       const last = levels[levels.length - 1]?.articleNo ?? '';
       if (added === 0 || last === '' || last === after) {
-        throw this.error(ACTION.getStock, 'protocol', 'Specter returned the same stock page twice; paging stopped.');
+        throw this.t.error(ACTION.getStock, 'protocol', 'Specter returned the same stock page twice; paging stopped.');
       }
       after = last;
     }
@@ -236,12 +119,12 @@ export class SpecterClient {
   /** One order with its rows (delivered quantities) and deliveries, or null when Specter does not know it. */
   async getOrder(orderId: string): Promise<SpecterOrder | null> {
     const id = this.requireText(ACTION.getOrder, 'orderId', orderId);
-    const reply = await this.call(ACTION.getOrder, [[PARAM.orderId, id]], {
+    const reply = await this.t.call(ACTION.getOrder, [[PARAM.orderId, id]], {
       write: false,
       allowCodes: [ERROR_CODE.notFound],
     });
     if (!reply.ok) return null;
-    return this.records(ACTION.getOrder, reply, readOrders).find((o) => o.orderId === id) ?? null;
+    return this.t.records(ACTION.getOrder, reply, readOrders).find((o) => o.orderId === id) ?? null;
   }
 
   /** Purchases changed at or after `changedFrom`, all pages, de-duplicated by purchaseId. */
@@ -251,12 +134,12 @@ export class SpecterClient {
 
   async getPurchase(purchaseId: string): Promise<SpecterPurchase | null> {
     const id = this.requireText(ACTION.getPurchase, 'purchaseId', purchaseId);
-    const reply = await this.call(ACTION.getPurchase, [[PARAM.purchaseId, id]], {
+    const reply = await this.t.call(ACTION.getPurchase, [[PARAM.purchaseId, id]], {
       write: false,
       allowCodes: [ERROR_CODE.notFound],
     });
     if (!reply.ok) return null;
-    return this.records(ACTION.getPurchase, reply, readPurchases).find((p) => p.purchaseId === id) ?? null;
+    return this.t.records(ACTION.getPurchase, reply, readPurchases).find((p) => p.purchaseId === id) ?? null;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -289,7 +172,7 @@ export class SpecterClient {
       [PARAM.createInvoice, submit.createInvoice ? FLAG.yes : FLAG.no],
       [PARAM.reference, submit.reference ?? ''],
     );
-    const reply = await this.call(action, params, { write: true });
+    const reply = await this.t.call(action, params, { write: true });
     const result: SpecterWriteResult & { invoiceId?: string } = { id: reply.id, message: reply.message };
     if (submit.createInvoice) {
       const invoiceId = reply.format === 'xml' ? reply.invoiceId : reply.message;
@@ -319,7 +202,7 @@ export class SpecterClient {
       params.push([rowParam(PARAM.rowId, i + 1), row.ref], [rowParam(PARAM.noOfItems, i + 1), row.noOfItems]);
     });
     params.push([PARAM.sendEmail, submit.sendEmail ? FLAG.yes : FLAG.no], [PARAM.reference, submit.reference ?? '']);
-    const reply = await this.call(action, params, { write: true });
+    const reply = await this.t.call(action, params, { write: true });
     return { id: reply.id, message: reply.message };
   }
 
@@ -333,10 +216,10 @@ export class SpecterClient {
     const siteId = this.requireText(action, 'stockSiteId', stockSiteId);
     rows.forEach((row, i) => {
       if (!row.articleNo || row.articleNo.trim() === '') {
-        throw this.error(action, 'validation', `Stock row ${i + 1} has no article number.`);
+        throw this.t.error(action, 'validation', `Stock row ${i + 1} has no article number.`);
       }
       if (!Number.isFinite(row.noItemsInStock)) {
-        throw this.error(
+        throw this.t.error(
           action,
           'validation',
           `Stock row ${i + 1} (article ${row.articleNo}): stock "${row.noItemsInStock}" is not a number.`,
@@ -355,7 +238,7 @@ export class SpecterClient {
         );
       });
       try {
-        const reply = await this.call(action, params, { write: true });
+        const reply = await this.t.call(action, params, { write: true });
         result.calls++;
         const confirmed = Number(reply.id);
         result.updated += Number.isInteger(confirmed) && confirmed >= 0 ? confirmed : chunk.length;
@@ -384,23 +267,28 @@ export class SpecterClient {
     const action = BATCH_FEED[feed].read;
     const batchNo = newBatchNo();
     // The same batchNo is reused on retries: Specter answers a repeated batchNo with the same records.
-    const first = await this.call(action, [[PARAM.batchNo, batchNo]], {
+    const first = await this.t.call(action, [[PARAM.batchNo, batchNo]], {
       write: false,
       allowCodes: [ERROR_CODE.batchOpen],
     });
     if (first.ok) {
-      const records = this.records(action, first, read);
+      const records = this.t.records(action, first, read);
       const limit = first.format === 'xml' ? first.responseMaxLimit : null;
       return { batchNo, records, more: limit !== null && records.length >= limit };
     }
     const oldBatchNo = batchNoFromMessage(first.message, BATCH_QUOTE);
     if (!oldBatchNo) {
-      throw this.error(action, 'batch_open', `A batch is still open but Specter did not say which: ${first.message}`, {
-        code: first.code,
-      });
+      throw this.t.error(
+        action,
+        'batch_open',
+        `A batch is still open but Specter did not say which: ${first.message}`,
+        {
+          code: first.code,
+        },
+      );
     }
-    const again = await this.call(action, [[PARAM.batchNo, oldBatchNo]], { write: false });
-    const records = this.records(action, again, read);
+    const again = await this.t.call(action, [[PARAM.batchNo, oldBatchNo]], { write: false });
+    const records = this.t.records(action, again, read);
     // After this open batch is acknowledged there may be newer changes waiting.
     return { batchNo: oldBatchNo, records, more: true };
   }
@@ -408,7 +296,7 @@ export class SpecterClient {
   private async acknowledgeBatch(feed: BatchFeedName, batchNo: string): Promise<void> {
     const action = BATCH_FEED[feed].ack;
     const value = this.requireText(action, 'batchNo', batchNo);
-    await this.call(action, [[PARAM.batchNo, value]], { write: false });
+    await this.t.call(action, [[PARAM.batchNo, value]], { write: false });
   }
 
   private async listChanged<T>(
@@ -419,14 +307,14 @@ export class SpecterClient {
   ): Promise<T[]> {
     const from = normalizeSpecterTimestamp(filter.changedFrom ?? '');
     if (!from) {
-      throw this.error(
+      throw this.t.error(
         action,
         'validation',
         `changedFrom "${filter.changedFrom}" is not a Specter time: use yyyy-MM-dd HH:mm:ss (Stockholm time) or yyyy-MM-dd.`,
       );
     }
     if (filter.deliveryStatus && !['N', 'P', 'D'].includes(filter.deliveryStatus)) {
-      throw this.error(action, 'validation', `deliveryStatus "${filter.deliveryStatus}" must be N, P or D.`);
+      throw this.t.error(action, 'validation', `deliveryStatus "${filter.deliveryStatus}" must be N, P or D.`);
     }
     const byId = new Map<string, T>();
     let changedFrom = from;
@@ -434,8 +322,8 @@ export class SpecterClient {
       const params: Params = [];
       if (filter.deliveryStatus) params.push([PARAM.deliveryStatus, filter.deliveryStatus]);
       params.push([PARAM.changedFrom, changedFrom]);
-      const reply = await this.call(action, params, { write: false });
-      const records = this.records(action, reply, read) as Array<T & { lastChanged: string }>;
+      const reply = await this.t.call(action, params, { write: false });
+      const records = this.t.records(action, reply, read) as Array<T & { lastChanged: string }>;
       let added = 0;
       for (const record of records) {
         const id = idOf(record);
@@ -446,7 +334,7 @@ export class SpecterClient {
       if (limit === null || records.length < limit) break;
       const last = records[records.length - 1]?.lastChanged ?? '';
       if (added === 0 || !normalizeSpecterTimestamp(last)) {
-        throw this.error(
+        throw this.t.error(
           action,
           'protocol',
           `More than ${limit} records share the change time ${changedFrom}; Specter's paging cannot get past it. Ask Specter to raise responseMaxLimit.`,
@@ -457,234 +345,15 @@ export class SpecterClient {
     return [...byId.values()];
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Transport
-  // -------------------------------------------------------------------------------------------
-
-  private records<T>(action: string, reply: SpecterReply, read: (body: SpecterReplyBody) => T[]): T[] {
-    if (reply.format !== 'xml') {
-      throw this.error(action, 'protocol', 'Specter answered in text where XML was asked for (useXML=2).');
-    }
-    try {
-      return read(reply.body);
-    } catch (error) {
-      if (error instanceof SpecterParseError) throw this.error(action, 'protocol', error.message);
-      throw error;
-    }
-  }
-
-  private async call(action: SpecterAction, params: Params, options: CallOptions): Promise<SpecterReply> {
-    const policy = { ...this.options.retry };
-    if (options.maxAttempts !== undefined) policy.maxAttempts = options.maxAttempts;
-    const maxRetryAfter = this.options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
-    const isRetryable = (error: unknown): boolean => {
-      if (!isRemoteError(error)) return false;
-      if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfter) return false;
-      if (!options.write) return defaultIsRetryable(error);
-      if (error.inDoubt) return false;
-      return error.kind === 'rate' || (error.kind === 'network' && NOT_SENT_CODES.has(String(error.code)));
-    };
-    const reply = await withRetry(() => this.attempt(action, params, options.write), { policy, isRetryable });
-    if (!reply.ok && !(options.allowCodes ?? []).includes(reply.code)) {
-      throw this.envelopeError(action, reply);
-    }
-    return reply;
-  }
-
-  private async attempt(action: SpecterAction, params: Params, write: boolean): Promise<SpecterReply> {
-    const credentials = await this.options.credentials();
-    const values: Params = params.map(([name, value]) => [name, this.clean(action, name, value)]);
-    const lookup = (name: string) => values.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
-    const primary = PRIMARY_VALUE[action].pick(lookup);
-    if (primary === undefined) {
-      throw this.error(action, 'validation', `Missing ${PRIMARY_VALUE[action].params.join(' / ')} for the call.`);
-    }
-    const key = specterKey(credentials.apiUserKey, credentials.integrationKey, credentials.sbmId, primary);
-    const head: Params = [
-      [PARAM.action, action],
-      [PARAM.sbmId, credentials.sbmId],
-      [PARAM.apiUserId, credentials.apiUserId],
-      [PARAM.useXML, write ? USE_XML.text : USE_XML.xml],
-    ];
-    const started = Date.now();
-    let response: AxiosResponse<ArrayBuffer>;
-    try {
-      if (write) {
-        const url = `${this.baseUrl}${SCRIPT.putInfo}?${encodeLatin1Form(head)}`;
-        response = await this.http.post(url, encodeLatin1Form([...values, [PARAM.key, key]]), {
-          headers: { 'Content-Type': FORM_CONTENT_TYPE, Accept: 'text/plain, text/xml, */*' },
-          ...this.writeAgents,
-        });
-      } else {
-        const url = `${this.baseUrl}${SCRIPT.getInfo}?${encodeLatin1Form([...head, ...values, [PARAM.key, key]])}`;
-        response = await this.http.get(url, { headers: { Accept: 'text/xml, text/plain, */*' } });
-      }
-    } catch (error) {
-      this.report(action, started, false);
-      throw this.transportError(action, write, error);
-    }
-    try {
-      const reply = this.interpret(action, write, response);
-      this.report(action, started, reply.ok);
-      return reply;
-    } catch (error) {
-      this.report(action, started, false);
-      throw error;
-    }
-  }
-
-  private report(action: string, started: number, ok: boolean): void {
-    try {
-      this.options.onCall?.({ action, durationMs: Date.now() - started, ok });
-    } catch {
-      // A failing listener must not change the outcome of the call.
-    }
-  }
-
-  private clean(action: string, name: string, value: string): string {
-    return toLatin1(value, name, ({ replaced }) => {
-      this.warn({
-        action,
-        field: name,
-        message: `${name}: ${replaced.length} character(s) (${[...new Set(replaced)].join(' ')}) cannot be sent to Specter (Latin-1) and were replaced by "?".`,
-      });
-    });
-  }
-
-  private warn(warning: SpecterWarning): void {
-    try {
-      this.options.onWarning?.(warning);
-    } catch {
-      // Ignore listener failures.
-    }
-  }
-
-  private interpret(action: string, write: boolean, response: AxiosResponse<ArrayBuffer>): SpecterReply {
-    const status = response.status;
-    const inDoubt = write;
-    if (status === 429 || status === 503) {
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-      const wait = retryAfterMs !== undefined ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : '';
-      return this.fail(action, 'rate', `Specter is busy (HTTP ${status})${wait}.`, { status, retryAfterMs });
-    }
-    if (status >= 500) {
-      return this.fail(action, 'server', `Specter failed with HTTP ${status}.${inDoubt ? IN_DOUBT_HINT : ''}`, {
-        status,
-        inDoubt,
-      });
-    }
-    if (status === 401 || status === 403) {
-      return this.fail(action, 'auth', `Specter refused access (HTTP ${status}). Check the Specter credentials.`, {
-        status,
-      });
-    }
-    if (status === 404) {
-      return this.fail(
-        action,
-        'not_found',
-        `No Specter API at the configured address (HTTP 404 for ${write ? SCRIPT.putInfo : SCRIPT.getInfo}). Check the Specter address.`,
-        { status },
-      );
-    }
-    if (status >= 300 && status < 400) {
-      const location = String(response.headers.location ?? '');
-      let target = '';
-      try {
-        target = location ? ` to ${new URL(location, this.baseUrl).origin}` : '';
-      } catch {
-        target = '';
-      }
-      return this.fail(
-        action,
-        'protocol',
-        `Specter redirected the call${target} (HTTP ${status}). Check the Specter address.`,
-        { status },
-      );
-    }
-    if (status < 200 || status >= 300) {
-      return this.fail(action, 'protocol', `Specter answered HTTP ${status}.`, { status });
-    }
-    const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
-    try {
-      return parseSpecterReply(bytes.toString('latin1'), (encoding) =>
-        bytes.toString(encoding === 'utf8' ? 'utf8' : 'latin1'),
-      );
-    } catch (error) {
-      const detail = error instanceof SpecterParseError ? error.message : 'The reply could not be read.';
-      return this.fail(action, 'protocol', `${detail}${inDoubt ? IN_DOUBT_HINT : ''}`, { status, inDoubt });
-    }
-  }
-
-  private fail(
-    action: string,
-    kind: RemoteErrorKind,
-    message: string,
-    extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean; code?: string | number } = {},
-  ): never {
-    throw this.error(action, kind, message, extra);
-  }
-
-  private transportError(action: string, write: boolean, error: unknown): RemoteError {
-    if (isRemoteError(error)) return error;
-    const code = isAxiosError(error) ? String(error.code ?? '') : '';
-    const cause = (error as { cause?: { code?: string } } | null)?.cause?.code ?? '';
-    const errno = NOT_SENT_CODES.has(cause) ? cause : code;
-    if (NOT_SENT_CODES.has(errno)) {
-      const what =
-        errno === 'ECONNREFUSED'
-          ? 'Specter refused the connection (nothing answers at the configured address).'
-          : 'Specter could not be reached (host name or network unavailable).';
-      return this.error(action, 'network', `${what} Check the Specter address and the network.`, { code: errno });
-    }
-    if (TIMEOUT_CODES.has(code)) {
-      return this.error(
-        action,
-        'timeout',
-        `No reply from Specter within ${this.timeoutMs} ms.${write ? IN_DOUBT_HINT : ''}`,
-        { code, inDoubt: write },
-      );
-    }
-    const reset = code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE';
-    const message = reset
-      ? 'The connection to Specter was closed before a reply arrived.'
-      : `The call to Specter failed (${code || 'network error'}).`;
-    return this.error(action, 'network', `${message}${write ? IN_DOUBT_HINT : ''}`, {
-      code: code || 'NETWORK',
-      inDoubt: write,
-    });
-  }
-
-  private envelopeError(action: string, reply: SpecterReply): RemoteError {
-    const text = reply.message || '(no message)';
-    if (reply.code === ERROR_CODE.batchOpen) {
-      return this.error(action, 'batch_open', text, { code: reply.code });
-    }
-    if (AUTH_ERROR_CODES.includes(reply.code)) {
-      return this.error(action, 'auth', `Specter refused the credentials: ${text}. Check SBM id, API user and keys.`, {
-        code: reply.code,
-      });
-    }
-    return this.error(action, 'validation', text, { code: reply.code });
-  }
-
-  private error(
-    operation: string,
-    kind: RemoteErrorKind,
-    message: string,
-    extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean; code?: string | number } = {},
-  ): RemoteError {
-    return new RemoteError({ system: SYSTEM, kind, operation, message, ...extra });
-  }
-
   private requireText(action: string, name: string, value: string): string {
     const trimmed = typeof value === 'string' ? value.trim() : '';
-    if (trimmed === '') throw this.error(action, 'validation', `${name} is empty; a Specter ${name} is required.`);
+    if (trimmed === '') throw this.t.error(action, 'validation', `${name} is empty; a Specter ${name} is required.`);
     return trimmed;
   }
 
   private requireDate(action: string, value: string): void {
     if (!isSpecterDate(value ?? '')) {
-      throw this.error(action, 'validation', `deliveryDate "${value}" is not a date: use yyyy-MM-dd.`);
+      throw this.t.error(action, 'validation', `deliveryDate "${value}" is not a date: use yyyy-MM-dd.`);
     }
   }
 
@@ -693,15 +362,19 @@ export class SpecterClient {
     rows: { ref: string; noOfItems: number }[],
     refName: string,
   ): { ref: string; noOfItems: string }[] {
-    if (rows.length === 0) throw this.error(action, 'validation', 'The submit has no rows.');
+    if (rows.length === 0) throw this.t.error(action, 'validation', 'The submit has no rows.');
     if (rows.length > MAX_ROWS_PER_WRITE) {
-      throw this.error(action, 'validation', `The submit has ${rows.length} rows; at most ${MAX_ROWS_PER_WRITE} fit.`);
+      throw this.t.error(
+        action,
+        'validation',
+        `The submit has ${rows.length} rows; at most ${MAX_ROWS_PER_WRITE} fit.`,
+      );
     }
     return rows.map((row, i) => {
       const ref = typeof row.ref === 'string' ? row.ref.trim() : String(row.ref ?? '').trim();
-      if (ref === '') throw this.error(action, 'validation', `Row ${i + 1} has no ${refName}.`);
+      if (ref === '') throw this.t.error(action, 'validation', `Row ${i + 1} has no ${refName}.`);
       if (!Number.isFinite(row.noOfItems) || row.noOfItems < 0) {
-        throw this.error(
+        throw this.t.error(
           action,
           'validation',
           `Row ${i + 1} (${refName} ${ref}): number of items "${row.noOfItems}" must be 0 or more.`,
@@ -711,5 +384,3 @@ export class SpecterClient {
     });
   }
 }
-
-type SpecterReplyBody = Extract<SpecterReply, { format: 'xml' }>['body'];

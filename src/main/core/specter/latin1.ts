@@ -116,3 +116,53 @@ export function decodeForm(body: string, charset: FormCharset = 'latin1'): [stri
   }
   return pairs;
 }
+
+/** True when the bytes are well-formed UTF-8 and hold at least one multi-byte character. */
+export function looksLikeUtf8(bytes: Buffer): boolean {
+  let multibyte = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    let extra: number;
+    if (b >= 0xc2 && b <= 0xdf) extra = 1;
+    else if (b >= 0xe0 && b <= 0xef) extra = 2;
+    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
+    else return false;
+    for (let k = 1; k <= extra; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return false;
+    }
+    multibyte = true;
+    i += extra;
+  }
+  return multibyte;
+}
+
+/**
+ * Decode a Specter reply by its bytes, not only by what it declares: Latin-1 is Specter's encoding;
+ * an XML prolog may declare UTF-8. When the bytes contradict the declaration (UTF-8 bytes under a
+ * Latin-1 or missing declaration, or Latin-1 bytes under a UTF-8 one) they are decoded as what they
+ * are, and `note` says so for the records read from it.
+ */
+export function decodeSpecterBytes(bytes: Buffer): { text: string; note: string | null } {
+  const latin1 = bytes.toString('latin1');
+  const prolog = /^\uFEFF?\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(latin1);
+  const declared = (prolog?.[1] ?? '').toLowerCase().replace('_', '-');
+  const declaredUtf8 = declared === 'utf-8' || declared === 'utf8';
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf8 = looksLikeUtf8(bytes);
+  if (declaredUtf8 || bom) {
+    if (utf8 || !/[\u0080-\u00ff]/.test(latin1)) return { text: bytes.toString('utf8'), note: null };
+    return {
+      text: latin1,
+      note: 'Specter declared UTF-8 but sent Latin-1 bytes; the text was read as Latin-1. Check that it looks right in Ongoing.',
+    };
+  }
+  if (utf8) {
+    return {
+      text: bytes.toString('utf8'),
+      note: `Specter declared ${declared ? declared.toUpperCase() : 'no encoding (Latin-1)'} but sent UTF-8 bytes; the text was read as UTF-8. Check that it looks right in Ongoing.`,
+    };
+  }
+  return { text: latin1, note: null };
+}

@@ -1,30 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type {
-  SpecterAddress,
-  SpecterArticle,
-  SpecterCustomer,
-  SpecterDeliveryRecord,
-  SpecterDeliveryStatus,
-  SpecterOrder,
-  SpecterOrderRow,
-  SpecterPurchase,
-  SpecterPurchaseRow,
-  SpecterStockLevel,
-  SpecterSupplier,
-  SpecterSupplierRef,
-} from '../../../shared/domain/specter';
 import {
   NO_ITEMS_AVAILABLE,
   TEXT_ENVELOPE,
-  XML_ADDRESS,
   XML_ARTICLE,
-  XML_CUSTOMER,
-  XML_DELIVERY,
   XML_ENVELOPE,
   XML_ORDER,
   XML_PURCHASE,
   XML_REPEATING,
-  XML_ROW,
   XML_STOCK,
 } from './wire';
 
@@ -36,7 +18,7 @@ export class SpecterParseError extends Error {
 /** A parsed XML element: attributes are prefixed with '@_', text is '#text'. */
 export type XmlNode = { [name: string]: unknown };
 
-const ATTR = '@_';
+export const ATTR = '@_';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -65,16 +47,18 @@ export type SpecterReply =
       body: XmlNode;
       responseMaxLimit: number | null;
       invoiceId: string;
+      /** Set when the bytes did not match the declared encoding (see decodeSpecterBytes). */
+      encodingNote?: string;
     });
 
 const PAYLOAD_ROOTS = [XML_ARTICLE.list, XML_ORDER.list, XML_PURCHASE.list, XML_STOCK.root];
 
-function isNode(value: unknown): value is XmlNode {
+export function isNode(value: unknown): value is XmlNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Text of a child element or an attribute value ('' when absent). */
-function textOf(value: unknown): string {
+export function textOf(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -119,10 +103,6 @@ export function parseDecimal(raw: string, what: string): number | null {
     throw new SpecterParseError(`${what}: "${raw}" is not a number.`);
   }
   return value;
-}
-
-function requiredDecimal(raw: string, what: string): number {
-  return parseDecimal(raw, what) ?? 0;
 }
 
 function parseText(text: string): SpecterReply {
@@ -212,17 +192,32 @@ export function replyFromXml(doc: XmlNode): SpecterReply {
 }
 
 /**
- * Parse a reply already decoded to a string: XML (starts with '<') or the text envelope.
- * `reparse` lets the caller decode the bytes again when the XML prolog declares another encoding.
+ * Raw control characters are not allowed in XML, and a character reference to one (`&#0;`) is not
+ * either: both become private-use placeholders (U+E000 + code) so the reply can be read, and the
+ * record reader removes them with a warning on the record that carried them.
  */
-export function parseSpecterReply(text: string, reparse?: (encoding: string) => string): SpecterReply {
+export function isControlCode(code: number): boolean {
+  return (code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0x7f;
+}
+
+export function shieldControlCharacters(text: string): string {
+  let shielded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    shielded += isControlCode(code) && code !== 0x7f ? String.fromCharCode(0xe000 + code) : text[i];
+  }
+  return shielded.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (ref, code: string) => {
+    const n = code[0]?.toLowerCase() === 'x' ? Number.parseInt(code.slice(1), 16) : Number(code);
+    return isControlCode(n) && n !== 0x7f ? String.fromCharCode(0xe000 + n) : ref;
+  });
+}
+
+/** Parse a reply already decoded to a string (see decodeSpecterBytes): XML (starts with '<') or the text envelope. */
+export function parseSpecterReply(text: string): SpecterReply {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new SpecterParseError('The reply is empty.');
   if (!trimmed.startsWith('<')) return parseText(trimmed);
-  let doc = parseXmlDocument(trimmed);
-  const encoding = declaredXmlEncoding(doc);
-  if (reparse && (encoding === 'utf-8' || encoding === 'utf8')) doc = parseXmlDocument(reparse('utf8').trimStart());
-  return replyFromXml(doc);
+  return replyFromXml(parseXmlDocument(shieldControlCharacters(trimmed)));
 }
 
 /** Extract the old batch number from a code-99 message: the text between the first pair of single quotes. */
@@ -235,215 +230,4 @@ export function batchNoFromMessage(message: string, quote = "'"): string | null 
   return value === '' ? null : value;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Records
-// ---------------------------------------------------------------------------------------------
-
-function readSupplierRef(node: XmlNode, what: string): SpecterSupplierRef {
-  return {
-    supplierNo: field(node, XML_ARTICLE.supplierNo),
-    supplierName: field(node, XML_ARTICLE.supplierName),
-    supplierArticleNo: field(node, XML_ARTICLE.supplierArticleNo),
-    supplierBuyPrice: parseDecimal(field(node, XML_ARTICLE.supplierBuyPrice), `${what} supplierBuyPrice`),
-    isDefault: field(node, XML_ARTICLE.isDefault) === '1',
-  };
-}
-
-export function readArticle(node: XmlNode): SpecterArticle {
-  const articleNo = field(node, XML_ARTICLE.articleNo);
-  const what = `article ${articleNo || '(no article number)'}`;
-  return {
-    articleId: field(node, XML_ARTICLE.articleId),
-    articleNo,
-    name: field(node, XML_ARTICLE.name),
-    articleComment: field(node, XML_ARTICLE.articleComment),
-    articleGroup: field(node, XML_ARTICLE.articleGroup),
-    barCode: field(node, XML_ARTICLE.barCode),
-    suppliers: children(child(node, XML_ARTICLE.suppliers), XML_ARTICLE.supplier).map((s) => readSupplierRef(s, what)),
-    manufacturingCountryCode: field(node, XML_ARTICLE.manufacturingCountryCode),
-    commodityCode: field(node, XML_ARTICLE.commodityCode),
-    buyPrice: parseDecimal(field(node, XML_ARTICLE.buyPrice), `${what} buyPrice`),
-    priceExclVat: parseDecimal(field(node, XML_ARTICLE.priceExclVat), `${what} priceExclVat`),
-    stockPrice: parseDecimal(field(node, XML_ARTICLE.stockPrice), `${what} stockPrice`),
-    vatPercent: parseDecimal(field(node, XML_ARTICLE.vatPercent), `${what} vatPercent`),
-    productVolume: parseDecimal(field(node, XML_ARTICLE.productVolume), `${what} productVolume`),
-    productWeight: parseDecimal(field(node, XML_ARTICLE.productWeight), `${what} productWeight`),
-    lastChanged: field(node, XML_ARTICLE.lastChanged),
-  };
-}
-
-export function readArticles(body: XmlNode): SpecterArticle[] {
-  return children(child(body, XML_ARTICLE.list), XML_ARTICLE.item).map(readArticle);
-}
-
-function readAddress(node: XmlNode | undefined): SpecterAddress {
-  const n = node ?? {};
-  return {
-    attention: field(n, XML_ADDRESS.attention),
-    companyName: field(n, XML_ADDRESS.companyName),
-    address: field(n, XML_ADDRESS.address),
-    address2: field(n, XML_ADDRESS.address2),
-    address3: field(n, XML_ADDRESS.address3),
-    zipCode: field(n, XML_ADDRESS.zipCode),
-    city: field(n, XML_ADDRESS.city),
-    countryCode: field(n, XML_ADDRESS.countryCode),
-  };
-}
-
-function readCustomer(node: XmlNode | undefined, fallbackId: string): SpecterCustomer {
-  const n = node ?? {};
-  return {
-    customerId: field(n, XML_CUSTOMER.customerId) || fallbackId,
-    firstName: field(n, XML_CUSTOMER.firstName),
-    surName: field(n, XML_CUSTOMER.surName),
-    name: field(n, XML_CUSTOMER.name),
-    orgNo: field(n, XML_CUSTOMER.orgNo),
-    vatNo: field(n, XML_CUSTOMER.vatNo),
-    phoneNo: field(n, XML_CUSTOMER.phoneNo),
-    mobileNo: field(n, XML_CUSTOMER.mobileNo),
-    emailAddress: field(n, XML_CUSTOMER.emailAddress),
-    invoiceAddress: readAddress(child(n, XML_CUSTOMER.invoiceAddress)),
-    deliveryAddress: readAddress(child(n, XML_CUSTOMER.deliveryAddress)),
-  };
-}
-
-function readStatus(raw: string, what: string): SpecterDeliveryStatus {
-  const upper = raw.toUpperCase();
-  if (upper === 'N' || upper === 'P' || upper === 'D') return upper;
-  if (upper === '') return 'N';
-  throw new SpecterParseError(`${what}: unknown delivery status "${raw}" (expected N, P or D).`);
-}
-
-function readDeliveries(node: XmlNode): SpecterDeliveryRecord[] {
-  return children(child(node, XML_ORDER.deliveries), XML_ORDER.delivery).map((d) => ({
-    deliveryId: field(d, XML_DELIVERY.deliveryId),
-    deliveryDate: field(d, XML_DELIVERY.deliveryDate),
-    trackingNo: field(d, XML_DELIVERY.trackingNo),
-    invoiceId: field(d, XML_DELIVERY.invoiceId),
-    reference: field(d, XML_DELIVERY.reference),
-  }));
-}
-
-function readOrderRow(node: XmlNode, orderWhat: string): SpecterOrderRow {
-  const rowNo = field(node, XML_ROW.rowNo);
-  const what = `${orderWhat} row ${rowNo || '?'}`;
-  return {
-    rowId: field(node, XML_ROW.rowId),
-    rowNo,
-    articleNo: field(node, XML_ROW.articleNo),
-    articleName: field(node, XML_ROW.articleName),
-    noOfItems: requiredDecimal(field(node, XML_ROW.noOfItems), `${what} noOfItems`),
-    noOfItems2: parseDecimal(field(node, XML_ROW.noOfItems2), `${what} noOfItems2`),
-    deliveredNoOfItems: requiredDecimal(field(node, XML_ROW.deliveredNoOfItems), `${what} deliveredNoOfItems`),
-    priceExclVat: parseDecimal(field(node, XML_ROW.priceExclVat), `${what} priceExclVAT`),
-    vatPercent: parseDecimal(field(node, XML_ROW.vatPercent), `${what} vatPercent`),
-    rowSumExclVat: parseDecimal(field(node, XML_ROW.rowSumExclVat), `${what} rowSumExclVAT`),
-    rowSumVat: parseDecimal(field(node, XML_ROW.rowSumVat), `${what} rowSumVAT`),
-  };
-}
-
-export function readOrder(node: XmlNode): SpecterOrder {
-  const orderId = field(node, XML_ORDER.orderId) || field(node, XML_ORDER.orderNo);
-  const what = `order ${orderId || '(no id)'}`;
-  const status = child(node, XML_ORDER.status) ?? {};
-  const customerId = field(node, XML_ORDER.customerId);
-  return {
-    orderId,
-    orderNo: field(node, XML_ORDER.orderNo),
-    externalOrderNo: field(node, XML_ORDER.externalOrderNo),
-    customerId,
-    currency: field(node, XML_ORDER.currency),
-    deliveryDate: field(node, XML_ORDER.deliveryDate),
-    lastChanged: field(node, XML_ORDER.lastChanged),
-    stockSiteId: field(node, XML_ORDER.stockSiteId),
-    deliveryStatus: readStatus(field(status, XML_ORDER.deliveryStatus), what),
-    statusId: field(status, XML_ORDER.statusId),
-    customerReference: field(node, XML_ORDER.customerReference),
-    customerOrderReference: field(node, XML_ORDER.customerOrderReference),
-    internalComment: field(node, XML_ORDER.internalComment),
-    publishedComment: field(node, XML_ORDER.publishedComment),
-    notifyDeliveryByMobile: field(node, XML_ORDER.notifyDeliveryByMobile) === '1',
-    notifyDeliveryMobileNo: field(node, XML_ORDER.notifyDeliveryMobileNo),
-    preparedShipmentId: field(node, XML_ORDER.preparedShipmentId),
-    agentNo: field(node, XML_ORDER.agentNo),
-    bulkId: field(node, XML_ORDER.bulkId),
-    customer: readCustomer(child(node, XML_CUSTOMER.item), customerId),
-    rows: children(child(node, XML_ORDER.rows), XML_ORDER.row).map((r) => readOrderRow(r, what)),
-    deliveries: readDeliveries(node),
-  };
-}
-
-export function readOrders(body: XmlNode): SpecterOrder[] {
-  return children(child(body, XML_ORDER.list), XML_ORDER.item).map(readOrder);
-}
-
-function readSupplier(node: XmlNode | undefined): SpecterSupplier {
-  const n = node ?? {};
-  return {
-    supplierNo: field(n, XML_PURCHASE.supplierNo),
-    name: field(n, XML_PURCHASE.supplierName),
-    address: field(n, XML_ADDRESS.address),
-    address2: field(n, XML_ADDRESS.address2),
-    address3: field(n, XML_ADDRESS.address3),
-    zipCode: field(n, XML_ADDRESS.zipCode),
-    city: field(n, XML_ADDRESS.city),
-    countryCode: field(n, XML_ADDRESS.countryCode),
-    phoneNo: field(n, XML_PURCHASE.phoneNo),
-    emailAddress: field(n, XML_PURCHASE.emailAddress),
-  };
-}
-
-function readPurchaseRow(node: XmlNode, purchaseWhat: string): SpecterPurchaseRow {
-  const rowId = field(node, XML_ROW.rowId);
-  const what = `${purchaseWhat} row ${rowId || '?'}`;
-  return {
-    rowId,
-    rowNo: field(node, XML_ROW.rowNo),
-    articleNo: field(node, XML_ROW.articleNo),
-    noOfItems: requiredDecimal(field(node, XML_ROW.noOfItems), `${what} noOfItems`),
-    receivedNoOfItems: requiredDecimal(field(node, XML_ROW.deliveredNoOfItems), `${what} deliveredNoOfItems`),
-    rowSumExclVat: parseDecimal(field(node, XML_ROW.rowSumExclVat), `${what} rowSumExclVAT`),
-    rowSumVat: parseDecimal(field(node, XML_ROW.rowSumVat), `${what} rowSumVAT`),
-  };
-}
-
-export function readPurchase(node: XmlNode): SpecterPurchase {
-  const purchaseId = field(node, XML_PURCHASE.purchaseId);
-  const what = `purchase ${purchaseId || '(no id)'}`;
-  const status = child(node, XML_ORDER.status) ?? {};
-  return {
-    purchaseId,
-    purchaseNo: field(node, XML_PURCHASE.purchaseNo),
-    orderDate: field(node, XML_PURCHASE.orderDate),
-    deliveryOutDate: field(node, XML_PURCHASE.deliveryOutDate),
-    lastChanged: field(node, XML_PURCHASE.lastChanged),
-    stockSiteId: field(node, XML_PURCHASE.stockSiteId),
-    currency: field(node, XML_PURCHASE.currency),
-    deliveryStatus: readStatus(field(status, XML_ORDER.deliveryStatus), what),
-    statusId: field(status, XML_ORDER.statusId),
-    supplier: readSupplier(child(node, XML_PURCHASE.supplier)),
-    rows: children(child(node, XML_ORDER.rows), XML_ORDER.row).map((r) => readPurchaseRow(r, what)),
-    deliveries: readDeliveries(node),
-  };
-}
-
-export function readPurchases(body: XmlNode): SpecterPurchase[] {
-  return children(child(body, XML_PURCHASE.list), XML_PURCHASE.item).map(readPurchase);
-}
-
-/** Stock levels of every site in a stock reply; `noItemsInStock` falls back to `noItemsAv`. */
-export function readStock(body: XmlNode): SpecterStockLevel[] {
-  const levels: SpecterStockLevel[] = [];
-  for (const site of children(child(body, XML_STOCK.root), XML_STOCK.site)) {
-    const stockSiteId = field(site, XML_STOCK.siteId);
-    for (const article of children(child(site, XML_STOCK.list), XML_STOCK.item)) {
-      const articleNo = field(article, XML_STOCK.articleNo);
-      const what = `stock site ${stockSiteId} article ${articleNo}`;
-      const physical =
-        article[XML_STOCK.noItemsInStock] !== undefined || article[ATTR + XML_STOCK.noItemsInStock] !== undefined;
-      const raw = physical ? field(article, XML_STOCK.noItemsInStock) : field(article, XML_STOCK.noItemsAv);
-      levels.push({ stockSiteId, articleNo, noItemsInStock: parseDecimal(raw, what) });
-    }
-  }
-  return levels;
-}
+export { readArticle, readArticles, readOrder, readOrders, readPurchase, readPurchases, readStock } from './records';

@@ -145,4 +145,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'exceptions: a message code and its parameters beside the text',
+    sql: `
+      ALTER TABLE exceptions ADD COLUMN code TEXT NOT NULL DEFAULT '';
+      ALTER TABLE exceptions ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];

@@ -24,6 +24,8 @@ export interface JobResult {
   error?: string;
   /** True when the run failed because a remote system could not be reached: the scheduler backs off. */
   unreachable?: boolean;
+  /** How long the remote system asked to wait; the next try is not before it. */
+  retryAfterMs?: number;
   /** Dry runs: what would have been sent. */
   plan?: PlannedChange[];
 }
@@ -219,7 +221,7 @@ export class Scheduler {
       if (result.unreachable) {
         slot.failures += 1;
         const backoff = Math.min(this.options.maxBackoffMs ?? 15 * 60_000, intervalMs * 2 ** (slot.failures - 1));
-        slot.backoffUntil = now + backoff;
+        slot.backoffUntil = now + Math.max(backoff, result.retryAfterMs ?? 0);
       } else {
         slot.failures = 0;
         slot.backoffUntil = null;

@@ -1,7 +1,7 @@
-import { createPostingJob } from '../../postings/posting-job';
-import type { PostingEngine } from '../../postings/posting-service';
-import type { SyncDeps } from '../deps';
-import type { Job } from '../scheduler';
+import { createPostingJob } from '../postings/posting-job';
+import type { PostingEngine } from '../postings/posting-service';
+import type { SyncDeps } from '../sync/deps';
+import type { Job } from '../sync/scheduler';
 
 /**
  * Outbound deliveries: Ongoing orders in a shipped status (settings: Sent 450, Collected 500 by default)

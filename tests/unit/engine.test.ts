@@ -1,25 +1,23 @@
 /**
- * Pure helpers of the scheduled jobs: failure classes, watermarks with overlap, field differences,
- * problem texts and the serial writer.
+ * Pure parts of the engine: the failure model, watermarks with overlap and a future limit, field
+ * differences derived from the mapping tables, problem texts and the serial writer.
  */
 import { describe, expect, it } from 'vitest';
 import { RemoteError, type RemoteErrorKind } from '../../src/main/core/net/remote-error';
+import { compareFields, compareLines, normalizeValue, readReturned } from '../../src/main/core/engine/compare';
+import { classify, describeStop, MAX_RETRY_AFTER_MS, stopsTheRun } from '../../src/main/core/engine/failure';
+import { warningsText } from '../../src/main/core/engine/plan';
+import { describeProblems } from '../../src/main/core/engine/record';
+import { SerialWriter } from '../../src/main/core/engine/serial-writer';
 import {
   changedFromFor,
-  compareFields,
-  compareLines,
-  describeProblems,
-  failureKind,
   inAutumnClockChange,
+  isValidTimestamp,
+  latestTrusted,
   nextWatermark,
-  normalizeValue,
-  readReturned,
-  SerialWriter,
   shiftTimestamp,
-  stopsTheRun,
-  warningsText,
-} from '../../src/main/core/sync/jobs/job-support';
-import { diffOrder } from '../../src/main/core/sync/jobs/orders';
+} from '../../src/main/core/engine/watermark';
+import { diffOrder } from '../../src/main/core/flows/orders';
 import type { GetOrderModel, PostOrderModel } from '../../src/shared/ongoing/models';
 
 const remote = (kind: RemoteErrorKind) => new RemoteError({ system: 'ongoing', kind, operation: 'x', message: 'm' });
@@ -29,22 +27,50 @@ describe('failure classes', () => {
     ['auth', 'auth'],
     ['network', 'connection'],
     ['timeout', 'connection'],
-    ['rate', 'connection'],
-    ['server', 'connection'],
-    ['protocol', 'connection'],
-    ['batch_open', 'connection'],
-    ['validation', 'refusal'],
-    ['not_found', 'refusal'],
-    ['locked', 'locked'],
+    ['rate', 'rate'],
+    ['server', 'protocol'],
+    ['protocol', 'protocol'],
+    ['batch_open', 'protocol'],
+    ['validation', 'refused'],
+    ['not_found', 'refused'],
+    ['locked', 'refused'],
   ] as const)('RemoteError %s → %s', (kind, expected) => {
-    expect(failureKind(remote(kind))).toBe(expected);
+    expect(classify(remote(kind)).class).toBe(expected);
+  });
+
+  it('only a refused change of an order may mean "work has started" (to be confirmed by reading it back)', () => {
+    expect(classify(remote('locked')).mayBeLocked).toBe(true);
+    expect(classify(remote('validation')).mayBeLocked).toBe(false);
+  });
+
+  it('says "could not be reached" only for connection failures', () => {
+    const text = (kind: RemoteErrorKind) => describeStop('orders', classify(remote(kind)), 'reading').text;
+    expect(text('network')).toMatch(/could not be reached/);
+    expect(text('timeout')).toMatch(/could not be reached/);
+    for (const kind of ['protocol', 'server', 'rate', 'auth'] as const)
+      expect(text(kind)).not.toMatch(/could not be reached/);
+    expect(text('protocol')).toMatch(/cannot use/);
+  });
+
+  it('a wait beyond the limit ends the run saying how long and when the next try is', () => {
+    const error = new RemoteError({
+      system: 'ongoing',
+      kind: 'rate',
+      operation: 'x',
+      message: 'busy',
+      retryAfterMs: 3_600_000,
+    });
+    const notice = describeStop('orders', classify(error), 'sending', new Date(2026, 0, 1, 10, 15));
+    expect(notice.text).toContain('Ongoing asked to wait 3600 s; next try at 11:15');
+    expect(notice).toMatchObject({ code: 'run.wait_requested', params: { seconds: 3600, next: '11:15' } });
+    expect(MAX_RETRY_AFTER_MS).toBe(120_000);
   });
 
   it('missing settings count as auth, anything else as unexpected; both stop the run', () => {
     const notConfigured = new Error('Set API user for Ongoing in Settings.');
     notConfigured.name = 'NotConfiguredError';
-    expect(failureKind(notConfigured)).toBe('auth');
-    expect(failureKind(new TypeError('boom'))).toBe('unexpected');
+    expect(classify(notConfigured).class).toBe('auth');
+    expect(classify(new TypeError('boom')).unexpected).toBe(true);
     expect(stopsTheRun(notConfigured)).toBe(true);
     expect(stopsTheRun(new TypeError('boom'))).toBe(true);
     expect(stopsTheRun(remote('validation'))).toBe(false);
@@ -60,15 +86,16 @@ describe('watermarks', () => {
     expect(() => shiftTimestamp('2026-01-01', -2)).toThrow(/not a Specter time/);
   });
 
-  it('reaches back two minutes, an extra hour in the night the clock goes back, and starts from the beginning', () => {
+  it('reaches back the overlap (10 minutes by default), an extra hour in the night the clock goes back, and starts from the beginning', () => {
     expect(changedFromFor(null)).toBe('2000-01-01 00:00:00');
     expect(changedFromFor('rubbish')).toBe('2000-01-01 00:00:00');
-    expect(changedFromFor('2026-05-04 12:00:00')).toBe('2026-05-04 11:58:00');
+    expect(changedFromFor('2026-05-04 12:00:00')).toBe('2026-05-04 11:50:00');
+    expect(changedFromFor('2026-05-04 12:00:00', 2)).toBe('2026-05-04 11:58:00');
     // Last Sunday of October 2026 is the 25th.
     expect(inAutumnClockChange('2026-10-25 02:30:00')).toBe(true);
     expect(inAutumnClockChange('2026-10-25 04:30:00')).toBe(false);
     expect(inAutumnClockChange('2026-10-18 02:30:00')).toBe(false);
-    expect(changedFromFor('2026-10-25 02:30:00')).toBe('2026-10-25 01:28:00');
+    expect(changedFromFor('2026-10-25 02:30:00', 2)).toBe('2026-10-25 01:28:00');
   });
 
   it('moves to the latest change when all is done, stops at the first record not done, never moves back', () => {
@@ -86,6 +113,21 @@ describe('watermarks', () => {
     );
     expect(nextWatermark('2026-02-01 10:02:00', [])).toBe('2026-02-01 10:02:00');
     expect(nextWatermark(null, [{ changed: '', done: true }])).toBeNull();
+  });
+
+  it('never trusts a malformed time or one later than now + 5 minutes', () => {
+    expect(isValidTimestamp('2026-12-99 99:99:99')).toBe(false);
+    expect(isValidTimestamp('2026-02-29 10:00:00')).toBe(false);
+    expect(isValidTimestamp('2028-02-29 23:59:59')).toBe(true);
+    const limit = latestTrusted('2026-03-01 12:00:00');
+    expect(limit).toBe('2026-03-01 12:05:00');
+    const items = [
+      { changed: '2026-03-01 11:00:00', done: true },
+      { changed: '2031-01-01 00:00:00', done: true },
+      { changed: '2026-12-99 99:99:99', done: true },
+    ];
+    expect(nextWatermark(null, items, limit)).toBe('2026-03-01 11:00:00');
+    expect(nextWatermark('2026-03-01 11:30:00', items, limit)).toBe('2026-03-01 11:30:00');
   });
 });
 

@@ -1,7 +1,8 @@
-import { failedRun } from '../../postings/posting-job';
-import type { SyncDeps } from '../deps';
-import type { Job } from '../scheduler';
-import type { StockService } from '../services';
+import { clearJobFailures } from '../engine/failure';
+import { failedRun } from '../postings/posting-job';
+import type { SyncDeps } from '../sync/deps';
+import type { Job } from '../sync/scheduler';
+import type { StockService } from '../sync/services';
 
 /**
  * Stock sync Ongoing → Specter (optional, as in the integration). When switched on it compares the
@@ -27,7 +28,7 @@ export function createStockJob(deps: SyncDeps, stock: StockService): Job {
           updated: 0,
         };
         context.progress(report.rows.length, report.rows.length, counts);
-        deps.exceptions.clearClass('stock', 'connection');
+        if (!context.dryRun) clearJobFailures(deps.exceptions, 'stock');
         if (context.dryRun || settings.mode !== 'automatic') {
           return {
             counts,
@@ -48,7 +49,7 @@ export function createStockJob(deps: SyncDeps, stock: StockService): Job {
         counts.updated = result.pushed.length;
         return { counts, status: 'ok' };
       } catch (error) {
-        return failedRun(deps, 'stock', error, {});
+        return failedRun(deps, 'stock', error, {}, 'comparing and pushing stock', context.dryRun);
       }
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Scheduled job: Specter sales orders → Ongoing `PUT /orders`.
+ * Flow: Specter sales orders → Ongoing `PUT /orders`.
  *
  * Orders whose delivery status is one of the settings' statuses (default N) and that changed since
  * the job's watermark (with a small overlap) are validated, mapped and sent when their payload
@@ -9,107 +9,40 @@
  * Ongoing while work has not started, else it becomes a conflict. An order that merely leaves the
  * status filter (e.g. delivered, status P or D) is left alone: that is the normal course of an order.
  */
-import type { SpecterOrder } from '../../../../shared/domain/specter';
-import type { FieldDifference } from '../../../../shared/domain/sync';
-import type { GetOrderModel, PostOrderModel } from '../../../../shared/ongoing/models';
-import { customerName, fitPatchValue, orderRecordName, prepareOrder, text } from '../../../../shared/mapping';
-import type { OngoingClient } from '../../ongoing';
-import { STATUS_ID_DELETED } from '../../specter/wire';
-import type { SyncDeps } from '../deps';
-import type { Job, JobContext, JobResult } from '../scheduler';
-import {
-  compareFields,
-  compareLines,
-  type DocumentRemote,
-  errorText,
-  type FieldPair,
-  failureKind,
-  connectClients,
-  type RemoteDocument,
-  runDocumentJob,
-} from './job-support';
+import type { SpecterOrder } from '../../../shared/domain/specter';
+import type { FieldDifference } from '../../../shared/domain/sync';
+import type { GetOrderModel, PostOrderModel } from '../../../shared/ongoing/models';
+
+type OrderLineBody = NonNullable<PostOrderModel['orderLines']>[number];
+type OrderLineModel = NonNullable<GetOrderModel['orderLines']>[number];
+import { customerName, fitPatchValue, ORDER_TABLE, orderRecordName, prepareOrder, text } from '../../../shared/mapping';
+import type { OngoingClient } from '../ongoing';
+import { STATUS_ID_DELETED } from '../specter/wire';
+import type { SyncDeps } from '../sync/deps';
+import type { Job, JobContext, JobResult } from '../sync/scheduler';
+import { connectClients } from '../engine/clients';
+import { comparisonFromTable } from '../engine/compare';
+import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
+import { classify, errorText } from '../engine/failure';
+import { toSpecterTimestamp } from '../specter/time';
 
 /** Ongoing order status from which the warehouse has started (Released): PUT and DELETE are refused. */
 export const ORDER_LOCK_STATUS = 300;
 
-/** Order header fields compared between the PUT body and Ongoing's GET /orders/{id}. */
-export const ORDER_FIELD_PAIRS: readonly FieldPair[] = [
-  { field: 'deliveryDate', sent: 'deliveryDate', stored: 'orderInfo.deliveryDate', kind: 'date' },
-  { field: 'orderRemark', sent: 'orderRemark', stored: 'orderInfo.orderRemark' },
-  { field: 'freeText1', sent: 'freeText1', stored: 'orderInfo.freeText1' },
-  { field: 'servicePointCode', sent: 'servicePointCode', stored: 'orderInfo.servicePointCode' },
-  { field: 'consigneeOrderNumber', sent: 'consigneeOrderNumber', stored: 'orderInfo.consigneeOrderNumber' },
-  { field: 'goodsOwnerOrderId', sent: 'goodsOwnerOrderId', stored: 'orderInfo.goodsOwnerOrderId' },
-  { field: 'referenceNumber', sent: 'referenceNumber', stored: 'orderInfo.referenceNumber' },
-  { field: 'salesCode', sent: 'salesCode', stored: 'orderInfo.salesCode' },
-  {
-    field: 'preparedTransportDocumentId',
-    sent: 'preparedTransportDocumentId',
-    stored: 'orderInfo.preparedTransportDocumentId',
-  },
-  {
-    field: 'marketPlace.marketPlaceOrderNumber',
-    sent: 'marketPlace.marketPlaceOrderNumber',
-    stored: 'orderInfo.marketPlace.marketPlaceOrderNumber',
-  },
-  { field: 'smsNotification.value', sent: 'smsNotification.value', stored: 'orderInfo.smsNotification.value' },
-  {
-    field: 'smsNotification.toBeNotified',
-    sent: 'smsNotification.toBeNotified',
-    stored: 'orderInfo.smsNotification.toBeNotified',
-    kind: 'flag',
-  },
-  ...(['name', 'address1', 'address2', 'address3', 'postCode', 'city', 'countryCode', 'customerNumber'] as const).map(
-    (f) => ({ field: `consignee.${f}`, sent: `consignee.${f}`, stored: `consignee.${f}` }),
-  ),
-  {
-    field: 'consignee.advanced.smsNotification.value',
-    sent: 'consignee.advanced.smsNotification.value',
-    stored: 'consignee.advanced.smsNotification.value',
-  },
-  {
-    field: 'consignee.advanced.smsNotification.toBeNotified',
-    sent: 'consignee.advanced.smsNotification.toBeNotified',
-    stored: 'consignee.advanced.smsNotification.toBeNotified',
-    kind: 'flag',
-  },
-  {
-    field: 'consignee.advanced.telephoneNotification.value',
-    sent: 'consignee.advanced.telephoneNotification.value',
-    stored: 'consignee.advanced.telephoneNotification.value',
-  },
-  ...(['name', 'address1', 'address2', 'address3', 'postCode', 'city', 'countryCode'] as const).map((f) => ({
-    field: `consignee.invoiceAddress.${f}`,
-    sent: `consignee.invoiceAddress.${f}`,
-    stored: `consignee.invoiceAddress.${f}`,
-  })),
-];
+const orderComparison = comparisonFromTable<OrderLineBody, OrderLineModel>(ORDER_TABLE, {
+  storedLines: 'orderLines',
+  sentKey: (l) => l.rowNumber,
+  storedKey: (l) => l.rowNumber ?? '',
+  describeSent: (l) => `${l.articleNumber} × ${l.numberOfItems ?? 0}`,
+  describeStored: (l) => `${l.article?.articleNumber ?? '?'} × ${l.orderedNumberOfItems ?? 0}`,
+});
 
-/** Order line fields compared, lines matched by rowNumber (the Specter row id). */
-export const ORDER_LINE_PAIRS: readonly FieldPair[] = [
-  { field: 'articleNumber', sent: 'articleNumber', stored: 'article.articleNumber' },
-  { field: 'numberOfItems', sent: 'numberOfItems', stored: 'orderedNumberOfItems', kind: 'number' },
-  { field: 'comment', sent: 'comment', stored: 'comment' },
-  { field: 'externalId', sent: 'externalId', stored: 'externalId' },
-  { field: 'prices.linePrice', sent: 'prices.linePrice', stored: 'prices.linePrice', kind: 'number' },
-  { field: 'prices.currencyCode', sent: 'prices.currencyCode', stored: 'prices.currencyCode' },
-];
-
-/** What Specter wants (the PUT body) against what Ongoing holds, field by field and line by line. */
+/**
+ * What Specter wants (the PUT body) against what Ongoing holds, field by field and line by line: every
+ * row of the order mapping table with a `readBack` is compared.
+ */
 export function diffOrder(body: PostOrderModel, model: GetOrderModel): FieldDifference[] {
-  return [
-    ...compareFields(body, model, ORDER_FIELD_PAIRS),
-    ...compareLines({
-      list: 'orderLines',
-      sent: body.orderLines ?? [],
-      stored: model.orderLines ?? [],
-      sentKey: (l) => l.rowNumber,
-      storedKey: (l) => l.rowNumber ?? '',
-      pairs: ORDER_LINE_PAIRS,
-      describeSent: (l) => `${l.articleNumber} × ${l.numberOfItems ?? 0}`,
-      describeStored: (l) => `${l.article?.articleNumber ?? '?'} × ${l.orderedNumberOfItems ?? 0}`,
-    }),
-  ];
+  return orderComparison(body, model);
 }
 
 /** The order fields Ongoing still accepts once the warehouse has started (its PATCH endpoints). */
@@ -151,7 +84,7 @@ export async function applyAllowedOrderFields(
       }
       applied.push(field);
     } catch (error) {
-      if (failureKind(error) !== 'refusal') throw error;
+      if (classify(error).class !== 'refused') throw error;
       notes.push(`Ongoing refused the ${field} change: ${errorText(error)}`);
     }
   }
@@ -212,6 +145,8 @@ export function createOrdersJob(deps: SyncDeps): Job {
             all.push(...(await specter.listOrders({ deliveryStatus, changedFrom })));
           return all;
         },
+        replyDate: () => specter.lastReplyDate,
+        nowTimestamp: toSpecterTimestamp,
         refetch: (specterId) => specter.getOrder(specterId),
         wanted: (order) => statuses.includes(order.deliveryStatus),
         specterId: (order) => order.orderId,

@@ -1,5 +1,5 @@
 /**
- * Scheduled job: Specter purchases → Ongoing `PUT /purchaseOrders`.
+ * Flow: Specter purchases → Ongoing `PUT /purchaseOrders`.
  *
  * The same pattern as sales orders, with its own persisted watermark ('purchaseOrders'): purchases
  * not yet fully delivered (delivery status N or P) that changed since the watermark (with overlap)
@@ -9,22 +9,20 @@
  * (status id 5) is cancelled in Ongoing while receiving has not started, else it becomes a conflict.
  * Fully delivered purchases (D) are not fetched: there is nothing left for the warehouse to receive.
  */
-import type { SpecterDeliveryStatus, SpecterPurchase } from '../../../../shared/domain/specter';
-import type { FieldDifference } from '../../../../shared/domain/sync';
-import type { GetPurchaseOrderModel, PostPurchaseOrderModel } from '../../../../shared/ongoing/models';
-import { preparePurchase, purchaseRecordName, text } from '../../../../shared/mapping';
-import { STATUS_ID_DELETED } from '../../specter/wire';
-import type { SyncDeps } from '../deps';
-import type { Job, JobContext, JobResult } from '../scheduler';
-import {
-  compareFields,
-  compareLines,
-  type DocumentRemote,
-  type FieldPair,
-  connectClients,
-  type RemoteDocument,
-  runDocumentJob,
-} from './job-support';
+import type { SpecterDeliveryStatus, SpecterPurchase } from '../../../shared/domain/specter';
+import type { FieldDifference } from '../../../shared/domain/sync';
+import type { GetPurchaseOrderModel, PostPurchaseOrderModel } from '../../../shared/ongoing/models';
+
+type PurchaseLineBody = NonNullable<PostPurchaseOrderModel['purchaseOrderLines']>[number];
+type PurchaseLineModel = NonNullable<GetPurchaseOrderModel['purchaseOrderLines']>[number];
+import { PURCHASE_TABLE, preparePurchase, purchaseRecordName, text } from '../../../shared/mapping';
+import { STATUS_ID_DELETED } from '../specter/wire';
+import type { SyncDeps } from '../sync/deps';
+import type { Job, JobContext, JobResult } from '../sync/scheduler';
+import { connectClients } from '../engine/clients';
+import { comparisonFromTable } from '../engine/compare';
+import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
+import { toSpecterTimestamp } from '../specter/time';
 
 /** Ongoing purchase order status from which receiving has started (Inbound): PUT and DELETE are refused. */
 export const PURCHASE_ORDER_LOCK_STATUS = 300;
@@ -32,41 +30,17 @@ export const PURCHASE_ORDER_LOCK_STATUS = 300;
 /** Delivery statuses of the purchases this job sends. */
 export const PURCHASE_DELIVERY_STATUSES: readonly SpecterDeliveryStatus[] = ['N', 'P'];
 
-/** Purchase order header fields compared between the PUT body and GET /purchaseOrders/{id}. */
-export const PURCHASE_ORDER_FIELD_PAIRS: readonly FieldPair[] = [
-  { field: 'inDate', sent: 'inDate', stored: 'purchaseOrderInfo.inDate', kind: 'date' },
-  {
-    field: 'advanced.orderDate',
-    sent: 'advanced.orderDate',
-    stored: 'purchaseOrderInfo.advanced.orderDate',
-    kind: 'date',
-  },
-  { field: 'supplierInfo.supplierName', sent: 'supplierInfo.supplierName', stored: 'supplierInfo.supplierName' },
-  { field: 'supplierInfo.supplierNumber', sent: 'supplierInfo.supplierNumber', stored: 'supplierInfo.supplierNumber' },
-];
+const purchaseComparison = comparisonFromTable<PurchaseLineBody, PurchaseLineModel>(PURCHASE_TABLE, {
+  storedLines: 'purchaseOrderLines',
+  sentKey: (l) => l.rowNumber,
+  storedKey: (l) => l.rowNumber ?? '',
+  describeSent: (l) => `${l.articleNumber} × ${l.numberOfItems ?? 0}`,
+  describeStored: (l) => `${l.article?.articleNumber ?? '?'} × ${l.advisedNumberOfItems ?? 0}`,
+});
 
-/** Purchase order line fields compared, lines matched by rowNumber (the Specter row id). */
-export const PURCHASE_ORDER_LINE_PAIRS: readonly FieldPair[] = [
-  { field: 'articleNumber', sent: 'articleNumber', stored: 'article.articleNumber' },
-  { field: 'numberOfItems', sent: 'numberOfItems', stored: 'advisedNumberOfItems', kind: 'number' },
-  { field: 'externalOrderLineId', sent: 'externalOrderLineId', stored: 'externalOrderLineId' },
-  { field: 'rowPrice', sent: 'rowPrice', stored: 'rowPrice', kind: 'number' },
-];
-
+/** Differences derived from the purchase order mapping table (every row with a `readBack`). */
 export function diffPurchaseOrder(body: PostPurchaseOrderModel, model: GetPurchaseOrderModel): FieldDifference[] {
-  return [
-    ...compareFields(body, model, PURCHASE_ORDER_FIELD_PAIRS),
-    ...compareLines({
-      list: 'purchaseOrderLines',
-      sent: body.purchaseOrderLines ?? [],
-      stored: model.purchaseOrderLines ?? [],
-      sentKey: (l) => l.rowNumber,
-      storedKey: (l) => l.rowNumber ?? '',
-      pairs: PURCHASE_ORDER_LINE_PAIRS,
-      describeSent: (l) => `${l.articleNumber} × ${l.numberOfItems ?? 0}`,
-      describeStored: (l) => `${l.article?.articleNumber ?? '?'} × ${l.advisedNumberOfItems ?? 0}`,
-    }),
-  ];
+  return purchaseComparison(body, model);
 }
 
 function remotePurchaseOrder(model: GetPurchaseOrderModel): RemoteDocument {
@@ -123,6 +97,8 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
           }
           return all;
         },
+        replyDate: () => specter.lastReplyDate,
+        nowTimestamp: toSpecterTimestamp,
         refetch: (specterId) => specter.getPurchase(specterId),
         wanted: (purchase) => PURCHASE_DELIVERY_STATUSES.includes(purchase.deliveryStatus),
         specterId: (purchase) => purchase.purchaseId,

@@ -1,0 +1,379 @@
+/**
+ * One run of a document flow (sales orders, purchase orders): fetch what changed since the watermark
+ * (with the overlap of the settings), add records waiting in the inbox, then per document plan
+ * (plan.ts), execute through the serial writer (execute.ts) and record (record.ts); in a dry run only
+ * the plan. The watermark moves after the fetched documents are recorded, in one transaction with the
+ * last local writes, never past a document that could not be sent for a connection reason and never
+ * to a change time later than now + 5 minutes.
+ */
+import type { JobName } from '../../../shared/domain/sync';
+import type { PreparedRecord } from '../../../shared/mapping';
+import type { RecordView } from '../repositories/record-repository';
+import type { SyncDeps } from '../sync/deps';
+import type { JobContext, JobResult } from '../sync/scheduler';
+import { classify } from './failure';
+import { formatDifferences } from './compare';
+import {
+  cancelTask,
+  conflictTask,
+  type DocumentRemote,
+  type ExecuteTarget,
+  type RemoteDocument,
+  statusText,
+  type TaskResult,
+  upsertTask,
+} from './execute';
+import { JobRun } from './job-run';
+import { type Plan, planDocument } from './plan';
+import { type RecordBase, Recorder, describeProblems } from './record';
+import { checkedPrepare, type ReadIssueSource } from './read-issues';
+import { LocalWrites, SerialWriter, type WriteOutcome, yieldToEventLoop } from './serial-writer';
+import { changedFromFor, isValidTimestamp, latestTrusted, nextWatermark } from './watermark';
+
+export type { DocumentRemote, RemoteDocument } from './execute';
+
+/** Everything that differs between sales orders and purchase orders. */
+export interface DocumentFlow<D extends ReadIssueSource, B> {
+  job: 'orders' | 'purchaseOrders';
+  /** 'order', 'purchase order' */
+  noun: string;
+  /** Ongoing status from which the warehouse has started and the document may no longer be replaced. */
+  lockStatus: number;
+  /** Documents changed at or after changedFrom. */
+  fetchChanged(changedFrom: string): Promise<D[]>;
+  /** The HTTP Date of Specter's last reply, to compare clocks (null when it sent none). */
+  replyDate(): Date | null;
+  /** One document again (for records waiting in the inbox); null when Specter no longer has it. */
+  refetch(specterId: string): Promise<D | null>;
+  /** Whether a re-read document still matches the flow's filter. */
+  wanted(doc: D): boolean;
+  specterId(doc: D): string;
+  /** Business key (order number, purchase number). */
+  key(doc: D): string;
+  changed(doc: D): string;
+  cancelled(doc: D): boolean;
+  recordName(doc: D): string;
+  summary(doc: D): Record<string, string | number>;
+  prepare(doc: D, knownArticles: ReadonlySet<string>): PreparedRecord<B>;
+  /** null when Ongoing is not configured (only possible in a dry run). */
+  remote: DocumentRemote<B> | null;
+  /** The wall clock Specter's change times are written in (Stockholm), for "now". */
+  nowTimestamp(now: Date): string;
+}
+
+interface DocItem<D> {
+  doc: D;
+  key: string;
+  changed: string;
+  retry: boolean;
+  done: boolean;
+}
+
+/** De-duplicate by business key: the newest by change time wins; the others are reported. */
+function dedupe<D extends ReadIssueSource, B>(
+  fetched: D[],
+  flow: DocumentFlow<D, B>,
+  recorder: Recorder | null,
+): Map<string, D> {
+  const byKey = new Map<string, D>();
+  for (const doc of fetched) {
+    const key = flow.key(doc);
+    const previous = byKey.get(key);
+    if (!previous) {
+      byKey.set(key, doc);
+      continue;
+    }
+    if (flow.specterId(previous) === flow.specterId(doc)) {
+      if (flow.changed(doc) >= flow.changed(previous)) byKey.set(key, doc);
+      continue;
+    }
+    const [older, newer] = flow.changed(doc) >= flow.changed(previous) ? [previous, doc] : [doc, previous];
+    byKey.set(key, newer);
+    const message =
+      `Two ${flow.noun}s in Specter have the number ${key} (Specter ids ${flow.specterId(newer)} and ${flow.specterId(older)}). ` +
+      `The newest (id ${flow.specterId(newer)}, changed ${flow.changed(newer)}) was used; id ${flow.specterId(older)} ` +
+      `(changed ${flow.changed(older)}) was not sent. Give one of them another number in Specter, then resolve this entry.`;
+    recorder?.notice(`duplicate:${key}`, message, 'record.duplicate', {
+      record: key,
+      kept: flow.specterId(newer),
+      dropped: flow.specterId(older),
+    });
+  }
+  return byKey;
+}
+
+export async function runDocumentJob<D extends ReadIssueSource, B>(
+  deps: SyncDeps,
+  ctx: JobContext,
+  flow: DocumentFlow<D, B>,
+): Promise<JobResult> {
+  const job: JobName = flow.job;
+  const run = new JobRun(deps, job, ctx);
+  const recorder = new Recorder(deps, job);
+  const { noun } = flow;
+  const stored = deps.watermarks.get(job);
+  const overlap = deps.settings().sync.watermarkOverlapMinutes;
+
+  let fetched: D[];
+  try {
+    fetched = await flow.fetchChanged(changedFromFor(stored, overlap));
+  } catch (error) {
+    run.stop(error, `reading changed ${noun}s from Specter`);
+    return run.finish();
+  }
+  const appNow = deps.now();
+  const replyDate = flow.replyDate();
+  const skewMinutes = replyDate ? Math.abs(appNow.getTime() - replyDate.getTime()) / 60_000 : 0;
+  if (skewMinutes > overlap) {
+    const warning = `This computer's clock and Specter's differ by ${Math.round(skewMinutes)} minutes, more than the watermark overlap of ${overlap} minutes: changes may be missed. Correct the clock.`;
+    run.warnings.push(warning);
+    deps.logger.warn('clock skew', { job, minutes: Math.round(skewMinutes) });
+  }
+  const reference = replyDate && replyDate > appNow ? replyDate : appNow;
+  const limit = latestTrusted(flow.nowTimestamp(reference));
+
+  const retryKeys = deps.exceptions.openRetryKeys(job);
+  const byKey = dedupe(fetched, flow, run.dryRun ? null : recorder);
+  const listed: DocItem<D>[] = [...byKey.entries()]
+    .map(([key, doc]) => ({ doc, key, changed: flow.changed(doc), retry: retryKeys.has(key), done: false }))
+    .sort((a, b) => (a.changed < b.changed ? -1 : a.changed > b.changed ? 1 : 0));
+  run.counts.fetched += listed.length;
+  run.addTotal(listed.length);
+
+  let known: Set<string> | null = null;
+  const knownArticles = () => {
+    known ??= deps.records.knownArticleNumbers();
+    return known;
+  };
+  const local = new LocalWrites((writes) => deps.records.transaction(writes));
+  const writer = new SerialWriter();
+  const remote = flow.remote;
+  const pending: Promise<void>[] = [];
+
+  const finishItem = (item: DocItem<D>) => {
+    item.done = true;
+    run.advance();
+  };
+
+  const handleOutcome = (
+    item: DocItem<D>,
+    outcome: WriteOutcome<TaskResult>,
+    base: RecordBase,
+    hash: string | null,
+    warnings: string,
+  ) => {
+    const name = flow.recordName(item.doc);
+    if (outcome.status === 'skipped') return;
+    if (outcome.status === 'error') {
+      const failure = classify(outcome.error);
+      if (failure.class === 'refused') {
+        recorder.refused(base, name, outcome.error, `Correct the ${noun} in Specter; it is tried again on every run.`);
+        run.counts.failed++;
+        finishItem(item);
+        return;
+      }
+      run.counts.failed++;
+      run.stop(outcome.error, `sending ${name} to Ongoing`);
+      return;
+    }
+    const result = outcome.value;
+    if (result.type === 'upserted') {
+      recorder.synced(base, result.id, hash as string, warnings, result.status);
+      if (result.created) run.counts.created++;
+      else run.counts.updated++;
+    } else if (result.type === 'cancelled') {
+      recorder.cancelled(base, `Cancelled in Ongoing because the ${noun} was cancelled in Specter.`, true);
+      run.counts.updated++;
+    } else if (recorder.conflict(base, name, result, hash, warnings)) {
+      run.counts.conflicts++;
+    } else {
+      run.counts.updated++;
+    }
+    finishItem(item);
+  };
+
+  const dryRunStatus = async (record: RecordView | null, key: string): Promise<RemoteDocument | null> => {
+    if (!remote || record?.ongoingId == null) return null;
+    try {
+      return await remote.read(record.ongoingId, key);
+    } catch {
+      return null;
+    }
+  };
+
+  const printPlan = (key: string, plan: Plan<B>, current: RemoteDocument | null) => {
+    switch (plan.action) {
+      case 'unchanged':
+        run.counts.unchanged++;
+        run.planned({ key, action: 'unchanged', ...(plan.message ? { message: plan.message } : {}) });
+        return;
+      case 'cancel':
+        run.planned({
+          key,
+          action: 'cancel',
+          message: plan.remote
+            ? 'Cancelled in Specter: would be cancelled in Ongoing.'
+            : `The ${noun} was cancelled in Specter before it was sent to Ongoing; nothing to cancel there.`,
+        });
+        if (plan.remote) run.counts.updated++;
+        else run.counts.unchanged++;
+        return;
+      case 'conflict': {
+        const status = statusText(current?.status ?? null);
+        const differences = plan.body && current && remote ? remote.diff(plan.body, current.model) : [];
+        const message =
+          plan.reason === 'cancel'
+            ? `Cancelled in Specter, but the warehouse has started (status ${status}): would not be cancelled.`
+            : `The warehouse has started (status ${status}): would not be replaced. Differences: ${differences.length ? formatDifferences(differences) : 'none found'}.`;
+        run.planned({ key, action: 'conflict', message, ...(plan.body ? { payload: plan.body } : {}) });
+        run.counts.conflicts++;
+        return;
+      }
+      case 'invalid':
+        run.counts.failed++;
+        return;
+      default: {
+        const isNew = plan.action === 'create';
+        run.planned({
+          key,
+          action: plan.action,
+          message: [
+            isNew ? `New ${noun}: would be created in Ongoing.` : 'Changed in Specter: would be updated in Ongoing.',
+            plan.warnings,
+          ]
+            .filter(Boolean)
+            .join(' '),
+          payload: plan.body,
+        });
+        if (isNew) run.counts.created++;
+        else run.counts.updated++;
+      }
+    }
+  };
+
+  const processItem = async (item: DocItem<D>): Promise<void> => {
+    const { doc, key } = item;
+    const record = deps.records.view(job, key);
+    const name = flow.recordName(doc);
+    const base: RecordBase = {
+      flow: job,
+      key,
+      specterId: flow.specterId(doc),
+      specterChanged: item.changed,
+      summary: flow.summary(doc),
+    };
+    const cancelled = flow.cancelled(doc);
+    let prepared: PreparedRecord<B> | null = null;
+    const prepare = () => {
+      prepared ??= checkedPrepare(doc, name, () => flow.prepare(doc, knownArticles()), isValidTimestamp(item.changed));
+      return prepared;
+    };
+    const input = { record, changed: item.changed, retry: item.retry, cancelled, prepare, lockStatus: flow.lockStatus };
+    let plan = planDocument<B>(input);
+    let current: RemoteDocument | null = null;
+    if (
+      run.dryRun &&
+      (plan.action === 'update' || (plan.action === 'cancel' && plan.remote) || plan.action === 'conflict')
+    ) {
+      // A dry run reads Ongoing's status first, so the plan says what would really happen.
+      current = await dryRunStatus(record, key);
+      plan = planDocument<B>({ ...input, remoteStatus: current?.status?.number ?? record?.ongoingStatus ?? null });
+    }
+    if (plan.action === 'invalid') {
+      const message = describeProblems(name, plan.problems);
+      run.planned({ key, action: 'invalid', message });
+      if (!run.dryRun) local.add(() => recorder.invalid(base, name, plan.problems));
+    }
+    if (run.dryRun || plan.action === 'invalid') {
+      printPlan(key, plan, current);
+      finishItem(item);
+      return;
+    }
+    if (plan.action === 'unchanged') {
+      if (plan.heal) local.add(() => recorder.healed(base, plan.warnings ?? ''));
+      run.counts.unchanged++;
+      finishItem(item);
+      return;
+    }
+    if (plan.action === 'cancel' && !plan.remote) {
+      const message = `The ${noun} was cancelled in Specter before it was sent to Ongoing; nothing to cancel there.`;
+      local.add(() => recorder.cancelled(base, message, false));
+      run.counts.unchanged++;
+      finishItem(item);
+      return;
+    }
+    if (!remote) throw new Error('Ongoing is not configured.');
+    const target: ExecuteTarget<B> = { remote, key, name, noun, lockStatus: flow.lockStatus, record };
+    const hash = plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.hash : null;
+    const warnings =
+      plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.warnings : '';
+    const task = (): Promise<TaskResult> => {
+      if (plan.action === 'cancel') return cancelTask(target);
+      if (plan.action === 'conflict') return conflictTask(target, plan.body, plan.reason);
+      return upsertTask(target, plan.body);
+    };
+    pending.push(writer.submit(task).then((outcome) => handleOutcome(item, outcome, base, hash, warnings)));
+  };
+
+  const processAll = async (items: DocItem<D>[]) => {
+    let sinceYield = 0;
+    for (const item of items) {
+      if (run.stopped || writer.stopped) break;
+      try {
+        await processItem(item);
+      } catch (error) {
+        run.stop(error, `handling ${flow.recordName(item.doc)}`);
+        break;
+      }
+      if (++sinceYield >= 2) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
+    }
+    await Promise.all(pending.splice(0));
+  };
+
+  // Change times later than now + tolerance do not move the watermark; the operator is told once per version.
+  for (const item of listed) {
+    if (!isValidTimestamp(item.changed) || item.changed <= limit || run.dryRun) continue;
+    const record = deps.records.view(job, item.key);
+    if (record?.specterChanged === item.changed) continue;
+    recorder.notice(
+      `future:${item.key}`,
+      `${flow.recordName(item.doc)} has the change time ${item.changed} in Specter, later than now (${flow.nowTimestamp(reference)}). ` +
+        'It was handled, but the sync does not trust that time to move its watermark. Check the clock of whoever changed it in Specter.',
+      'record.future_change_time',
+      { record: flow.recordName(item.doc), field: 'lastChanged', value: item.changed },
+    );
+  }
+
+  await processAll(listed);
+  const watermark = run.dryRun ? stored : nextWatermark(stored, listed, limit);
+  local.flush(!run.dryRun && watermark && watermark !== stored ? () => deps.watermarks.set(job, watermark) : undefined);
+
+  // Records waiting in the inbox (invalid or refused) that this run's list did not bring: read again.
+  if (!run.stopped) {
+    const listedKeys = new Set(listed.map((i) => i.key));
+    const retries: DocItem<D>[] = [];
+    for (const key of retryKeys) {
+      if (listedKeys.has(key) || run.stopped) continue;
+      const record = deps.records.view(job, key);
+      if (!record?.specterId) continue;
+      let doc: D | null;
+      try {
+        doc = await flow.refetch(record.specterId);
+      } catch (error) {
+        if (classify(error).class === 'refused') continue;
+        run.stop(error, `reading ${noun} ${key} again from Specter`);
+        break;
+      }
+      if (!doc || !(flow.wanted(doc) || flow.cancelled(doc))) continue;
+      retries.push({ doc, key, changed: flow.changed(doc), retry: true, done: false });
+    }
+    run.counts.fetched += retries.length;
+    run.addTotal(retries.length);
+    await processAll(retries);
+    local.flush();
+  }
+  return run.finish();
+}

@@ -1,0 +1,166 @@
+/**
+ * Recording what happened to each record: the record row (state, Ongoing id, payload hash, message)
+ * and its exceptions, by one set of rules for every flow.
+ */
+import type { FieldDifference, JobName, SyncedRecord } from '../../../shared/domain/sync';
+import type { MappingProblem } from '../../../shared/mapping';
+import type { SyncDeps } from '../sync/deps';
+import { errorText } from './failure';
+import { formatDifferences } from './compare';
+import { statusText, type TaskResult } from './execute';
+
+/** The fields every record write of a flow carries. */
+export interface RecordBase {
+  flow: SyncedRecord['flow'];
+  key: string;
+  specterId: string;
+  specterChanged: string;
+  summary: Record<string, string | number>;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Why a record was not sent: the record, each field in error and what to do (from validation). */
+export function describeProblems(record: string, problems: readonly MappingProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return `${capitalize(record)} was not sent to Ongoing. ${errors.map((p) => `[${p.field}] ${p.message}`).join(' ')}`;
+}
+
+type Conflict = Extract<TaskResult, { type: 'conflict' }>;
+
+export function conflictMessage(name: string, result: Conflict): string {
+  const status = statusText(result.remote?.status ?? null);
+  if (result.reason === 'cancel') {
+    return (
+      `${capitalize(name)} was cancelled in Specter, but the warehouse has already started working on it in Ongoing ` +
+      `(status ${status}), so it was not cancelled there. Stop it in the warehouse by hand, or restore it in Specter, ` +
+      'then resolve this entry.'
+    );
+  }
+  const applied = result.applied.length ? ` Applied in Ongoing: ${result.applied.join(', ')}.` : '';
+  const notes = result.notes.length ? ` ${result.notes.join(' ')}` : '';
+  return (
+    `${capitalize(name)} was changed in Specter after the warehouse started working on it in Ongoing (status ${status}), ` +
+    `so the change was not sent.${applied} Still different: ${formatDifferences(result.differences)}.${notes} ` +
+    'Agree the change with the warehouse and make it in Ongoing by hand (or undo it in Specter), then resolve this entry.'
+  );
+}
+
+/** Record writes of one job. */
+export class Recorder {
+  constructor(
+    private readonly deps: SyncDeps,
+    private readonly job: JobName,
+  ) {}
+
+  invalid(base: RecordBase, name: string, problems: readonly MappingProblem[]): void {
+    const message = describeProblems(name, problems);
+    const errors = problems.filter((p) => p.severity === 'error');
+    this.deps.records.upsert({ ...base, state: 'invalid', message });
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey: base.key,
+      class: 'validation',
+      message,
+      code: 'record.invalid',
+      params: { record: name, fields: errors.map((p) => p.field).join(', ') },
+    });
+  }
+
+  /** The record is back to what Ongoing holds: nothing to send, the problem is gone. */
+  healed(base: RecordBase, warnings: string): void {
+    this.deps.records.upsert({ ...base, state: 'synced', message: warnings });
+    this.deps.exceptions.clear(this.job, base.key);
+  }
+
+  /** Ongoing refused this one record: its own message is kept. */
+  refused(base: RecordBase, name: string, error: unknown, todo: string): void {
+    const message = `Ongoing refused ${name}: ${errorText(error)} ${todo}`;
+    this.deps.records.upsert({ ...base, state: 'failed', message });
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey: base.key,
+      class: 'remote_refusal',
+      message,
+      code: 'record.refused',
+      params: { record: name, detail: errorText(error) },
+    });
+  }
+
+  synced(
+    base: RecordBase,
+    ongoingId: number,
+    hash: string,
+    warnings: string,
+    status?: { number: number; text: string } | null,
+  ): void {
+    this.deps.records.upsert({
+      ...base,
+      ongoingId,
+      ...(status ? { ongoingStatus: status.number, ongoingStatusText: status.text } : {}),
+      state: 'synced',
+      payloadHash: hash,
+      message: warnings,
+      sent: true,
+    });
+    this.deps.exceptions.clear(this.job, base.key);
+  }
+
+  cancelled(base: RecordBase, message: string, sent: boolean): void {
+    this.deps.records.upsert({ ...base, state: 'cancelled', message, ...(sent ? { sent: true } : {}) });
+    this.deps.exceptions.clear(this.job, base.key);
+  }
+
+  /** A started document: synced when nothing differs any more, else a conflict for the operator. Returns true for a conflict. */
+  conflict(base: RecordBase, name: string, result: Conflict, hash: string | null, warnings: string): boolean {
+    const status = result.remote?.status ?? null;
+    const statusFields = status ? { ongoingStatus: status.number, ongoingStatusText: status.text } : {};
+    const ongoingId = result.remote ? { ongoingId: result.remote.id } : {};
+    if (result.reason === 'update' && result.differences.length === 0) {
+      const applied = result.applied.length ? `Applied in Ongoing: ${result.applied.join(', ')}.` : '';
+      this.deps.records.upsert({
+        ...base,
+        ...ongoingId,
+        ...statusFields,
+        state: 'synced',
+        payloadHash: hash,
+        message: [applied, ...result.notes, warnings].filter(Boolean).join(' '),
+        sent: result.applied.length > 0,
+      });
+      this.deps.exceptions.clear(this.job, base.key);
+      return false;
+    }
+    const message = conflictMessage(name, result);
+    this.deps.records.upsert({
+      ...base,
+      ...ongoingId,
+      ...statusFields,
+      state: 'conflict',
+      ...(result.reason === 'update' ? { payloadHash: hash } : {}),
+      message,
+      sent: result.applied.length > 0,
+    });
+    this.deps.exceptions.clear(this.job, base.key, ['validation', 'remote_refusal']);
+    this.raiseConflict(base.key, name, message, result.differences);
+    return true;
+  }
+
+  private raiseConflict(key: string, name: string, message: string, differences: FieldDifference[]): void {
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey: key,
+      class: 'conflict',
+      message,
+      differences,
+      code: 'record.conflict',
+      params: { record: name },
+    });
+  }
+
+  /** A problem found while reading a feed or list that concerns a record but does not stop it (duplicates, times). */
+  notice(recordKey: string, message: string, code: string, params: Record<string, string | number>): void {
+    this.deps.exceptions.raise({ flow: this.job, recordKey, class: 'validation', message, code, params });
+  }
+}
