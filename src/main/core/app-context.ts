@@ -35,6 +35,8 @@ import { collectSupportBundle } from './support/collect';
 
 /** How often health is recomputed when nothing else happens (watchdog, counts). */
 const WATCHDOG_MS = 5_000;
+/** How often a failing system is asked again while nothing else calls it. */
+const PROBE_MS = 10_000;
 
 export const APP_VERSION = '0.1.0';
 
@@ -124,6 +126,8 @@ export function createCore(options: CoreOptions): Core {
   const knownSecretValues = new Set<string>();
   // Set once the scheduler exists; calls made before that only reach the call log.
   let health: HealthMonitor | null = null;
+  // Set once the scheduler exists: jobs waiting for a system that answers again stop backing off.
+  let systemBack = () => {};
   const clients = createRemoteClients({
     settings: () => settings.get(),
     secrets: options.secrets,
@@ -131,7 +135,8 @@ export function createCore(options: CoreOptions): Core {
     onSpecterWarning: (warning) => logger.warn('value changed for Specter', { ...warning }),
     onCall: (call) => {
       callLog.record({ ...call, error: call.error === undefined ? undefined : errorText(call.error) });
-      health?.recordCall(call.system, call.ok ? 'ok' : classify(call.error).class, call.at);
+      const recovered = health?.recordCall(call.system, call.ok ? 'ok' : classify(call.error).class, call.at);
+      if (recovered) systemBack();
     },
   });
   if (lock) {
@@ -193,11 +198,35 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   health = monitor;
+  systemBack = () => scheduler.endBackoff();
   monitor.subscribe((value) => events.emit({ type: 'health', health: value }));
   events.subscribe((event) => {
     if (event.type === 'jobs' || (event.type === 'progress' && event.progress.phase === 'finished')) monitor.refresh();
   });
-  // The watchdog and the outbox's counts need a look now and then even when nothing happens.
+  // The watchdog and the outbox's counts need a look now and then even when nothing happens. While a
+  // system fails (not a refused login: repeating that could lock the account), it is asked again with
+  // one cheap real call every PROBE_MS; when it answers, jobs waiting for it stop backing off.
+  const probe = createConnectionProbe(clients);
+  let probing = false;
+  const lookAgain = async () => {
+    const value = monitor.refresh();
+    if (probing) return;
+    for (const system of ['specter', 'ongoing'] as const) {
+      const current = value.systems[system];
+      const last = monitor.lastCallAt(system);
+      if (current.level !== 'failing' || current.reason.code === 'health.system.authRefused') continue;
+      if (last && Date.now() - Date.parse(last) < PROBE_MS) continue;
+      probing = true;
+      try {
+        await probe(system);
+        scheduler.endBackoff();
+      } catch {
+        // Still failing: the call itself updated the health value.
+      } finally {
+        probing = false;
+      }
+    }
+  };
   let watchdog: ReturnType<typeof setInterval> | null = null;
   const sync: RunningSync = {
     deps,
@@ -207,7 +236,7 @@ export function createCore(options: CoreOptions): Core {
     statuses: createStatusCatalog(deps),
     start: () => {
       scheduler.start();
-      watchdog ??= setInterval(() => monitor.refresh(), WATCHDOG_MS);
+      watchdog ??= setInterval(() => void lookAgain(), WATCHDOG_MS);
       watchdog.unref?.();
     },
     stop: () => {

@@ -29,6 +29,8 @@ export interface DemoOptions {
   warehouseClockMs?: number;
   /** Physical stock new articles get in the simulated warehouse. */
   newArticleStock?: number | ((articleNumber: string) => number);
+  /** Other secrets than the demo's (tests that check where secrets go use values of their own). */
+  secrets?: { apiUserKey: string; integrationKey: string; ongoingPassword: string };
 }
 
 export interface DemoEnvironment {
@@ -56,14 +58,19 @@ export function demoSecretStore(): MemorySecretStore {
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
   const specterFixture = options.specterFixture ?? createSpecterDemoFixture();
+  const own = options.secrets;
+  const specterCredentials = own
+    ? { ...SPECTER_DEMO_CREDENTIALS, apiUserKey: own.apiUserKey, integrationKey: own.integrationKey }
+    : SPECTER_DEMO_CREDENTIALS;
+  const ongoingUser = own ? { ...ONGOING_DEMO_USER, password: own.ongoingPassword } : { ...ONGOING_DEMO_USER };
   const specter = await startSpecterSimulator({
-    credentials: SPECTER_DEMO_CREDENTIALS,
+    credentials: specterCredentials,
     fixture: specterFixture,
     latencyMs: options.latencyMs,
     faults: options.specterFaults,
   });
   const ongoing = await startOngoingSimulator({
-    users: [{ ...ONGOING_DEMO_USER }],
+    users: [ongoingUser],
     fixture: options.ongoingFixture ?? demoOngoingFixture(),
     latencyMs: options.latencyMs,
     faults: options.ongoingFaults,
@@ -75,7 +82,13 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
     ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })
     : null;
   clock?.start();
-  const secrets = demoSecretStore();
+  const secrets = own
+    ? new MemorySecretStore({
+        'specter.apiUserKey': own.apiUserKey,
+        'specter.integrationKey': own.integrationKey,
+        'ongoing.password': own.ongoingPassword,
+      })
+    : demoSecretStore();
   const settingsPatch: Pick<Settings, 'specter' | 'ongoing'> = {
     specter: {
       baseUrl: specter.url,

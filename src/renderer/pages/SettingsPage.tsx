@@ -4,6 +4,7 @@ import type { MessageKey } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { useAppStore, useT } from '../store';
 import { ConnectionBadge } from './ConnectionBadge';
+import { SupportSection } from './SupportSection';
 import { SyncSettings } from './SyncSettings';
 
 type Draft = Settings;
@@ -220,6 +221,7 @@ export function SettingsPage() {
           </p>
         </fieldset>
       </div>
+      <SupportSection />
     </section>
   );
 }

@@ -40,13 +40,20 @@ export class HealthMonitor {
     this.startedAt = sources.now().toISOString();
   }
 
-  /** A real call to a remote system ended (ok, or with its failure class). */
-  recordCall(system: SystemName, outcome: CallClass, at = this.sources.now().toISOString()): void {
+  /**
+   * A real call to a remote system ended (ok, or with its failure class). Returns true when the system
+   * answers again after failing.
+   */
+  recordCall(system: SystemName, outcome: CallClass, at = this.sources.now().toISOString()): boolean {
     const state = this.calls[system];
     const failing = FAILURE.includes(outcome);
+    const recovered = !failing && state.failingSince !== null;
+    const changed = state.last?.class !== outcome;
     state.failingSince = failing ? (state.failingSince ?? at) : null;
     state.last = { at, class: outcome };
-    this.refresh();
+    // Many calls in a row end alike; the value is recomputed when the class changes (and by the watchdog).
+    if (changed || !this.current) this.refresh();
+    return recovered;
   }
 
   /** Recompute from the sources; listeners hear about it when anything changed. */
@@ -92,6 +99,11 @@ export class HealthMonitor {
     this.current = next;
     if (changed) for (const listener of this.listeners) listener(next);
     return next;
+  }
+
+  /** When the last real call to the system was made (null: none yet). */
+  lastCallAt(system: SystemName): string | null {
+    return this.calls[system].last?.at ?? null;
   }
 
   get(): Health {

@@ -69,6 +69,8 @@ interface Slot {
   nextRunAt: number;
   failures: number;
   backoffUntil: number | null;
+  /** Until when the remote system asked to wait (Retry-After); a backoff never ends before it. */
+  askedToWaitUntil: number | null;
   lastError: string | null;
 }
 
@@ -96,6 +98,7 @@ export class Scheduler {
         nextRunAt: start + 2_000 * options.jobs.indexOf(job),
         failures: 0,
         backoffUntil: null,
+        askedToWaitUntil: null,
         lastError: null,
       });
     }
@@ -111,6 +114,24 @@ export class Scheduler {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await Promise.allSettled([...this.slots.values()].map((s) => s.inFlight));
+  }
+
+  /**
+   * A remote system answers again: jobs backing off because it could not be reached run at their next
+   * planned time instead (never before a wait the system itself asked for).
+   */
+  endBackoff(): void {
+    const now = this.now();
+    let changed = false;
+    for (const slot of this.slots.values()) {
+      if (!slot.backoffUntil) continue;
+      const asked = slot.askedToWaitUntil && slot.askedToWaitUntil > now ? slot.askedToWaitUntil : null;
+      if (slot.backoffUntil !== asked) {
+        slot.backoffUntil = asked;
+        changed = true;
+      }
+    }
+    if (changed) this.emit({ type: 'jobs', jobs: this.states() });
   }
 
   /** Start every due job that is not paused, disabled, backing off or already running. */
@@ -222,9 +243,11 @@ export class Scheduler {
         slot.failures += 1;
         const backoff = Math.min(this.options.maxBackoffMs ?? 15 * 60_000, intervalMs * 2 ** (slot.failures - 1));
         slot.backoffUntil = now + Math.max(backoff, result.retryAfterMs ?? 0);
+        slot.askedToWaitUntil = result.retryAfterMs ? now + result.retryAfterMs : null;
       } else {
         slot.failures = 0;
         slot.backoffUntil = null;
+        slot.askedToWaitUntil = null;
       }
     }
     this.emit({
