@@ -126,7 +126,7 @@ export function buildDoctorReport(input: {
     `Ongoing ⇄ Specter Sync diagnostic report`,
     `Created ${input.createdAt}, app ${input.appVersion}.`,
     READ_ONLY_NOTICE,
-    'Secrets (keys, passwords, key= parameters, Authorization headers) are removed from every file.',
+    'Secrets (keys, passwords, the request signature, Authorization headers) are removed from every file.',
     '',
     line,
     '',

@@ -238,10 +238,13 @@ const STOCK = shape(
   ],
 );
 
-const ENVELOPE = shape(
-  one(XML_ENVELOPE, 'XML_ENVELOPE', 'apiResponse'),
-  names(XML_ENVELOPE, 'XML_ENVELOPE', ['result', 'code', 'message']),
-);
+const ENVELOPE: XmlShape = {
+  ...shape(
+    one(XML_ENVELOPE, 'XML_ENVELOPE', 'apiResponse'),
+    names(XML_ENVELOPE, 'XML_ENVELOPE', ['result', 'code', 'message']),
+  ),
+  known: names(XML_ENVELOPE, 'XML_ENVELOPE', ['id', 'invoiceId']),
+};
 
 /** The reply body of a read: the envelope, the list element and (paged reads) the paging limit. */
 function body(list: XmlShape, paged = true): XmlShape {
