@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
 import type { Posting, StockReport } from './domain/postings';
 import type { Health } from './health';
+import type { MessageRef } from './messages';
 import type { TrayPage } from './tray-model';
 import {
   JOB_NAMES,
@@ -149,7 +150,7 @@ export interface ApiOutputs {
   listExceptions: SyncException[];
   decideException: SyncException;
   listPostings: Posting[];
-  decidePostings: { id: number; ok: boolean; message: string; posting: Posting | null }[];
+  decidePostings: { id: number; ok: boolean; message: string; refs: MessageRef[]; posting: Posting | null }[];
   setPostingOptions: Posting;
   getStockReport: StockReport;
   refreshStock: StockReport;

@@ -4,7 +4,7 @@ import { getApi } from '../api';
 import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { formatTime, useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useAppStore, useLabel, useT } from '../store';
 import { ConflictList } from './ConflictList';
 
 const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'failed', 'cancelled'];
@@ -97,7 +97,8 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
 }
 
 export function StateBadge({ state }: { state: string }) {
-  return <span className={`badge badge-state-${state}`}>{state}</span>;
+  const label = useLabel();
+  return <span className={`badge badge-state-${state}`}>{label('recordState', state)}</span>;
 }
 
 export function ArticlesPage() {

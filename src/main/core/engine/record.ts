@@ -2,12 +2,28 @@
  * Recording what happened to each record: the record row (state, Ongoing id, payload hash, message)
  * and its exceptions, by one set of rules for every flow.
  */
-import type { FieldDifference, JobName, SyncedRecord } from '../../../shared/domain/sync';
+import type { JobName, SyncedRecord } from '../../../shared/domain/sync';
 import type { MappingProblem } from '../../../shared/mapping';
 import type { SyncDeps } from '../sync/deps';
-import { errorText } from './failure';
+import { causeParams, errorText, type Notice } from './failure';
 import { formatDifferences } from './compare';
 import { statusText, type TaskResult } from './execute';
+
+/** The record kind a job's messages name (`kind.*` in the message catalogue). */
+export function kindOf(job: JobName): 'article' | 'order' | 'purchaseOrder' | 'delivery' | 'receipt' {
+  switch (job) {
+    case 'articles':
+      return 'article';
+    case 'orders':
+      return 'order';
+    case 'purchaseOrders':
+      return 'purchaseOrder';
+    case 'receipts':
+      return 'receipt';
+    default:
+      return 'delivery';
+  }
+}
 
 /** The fields every record write of a flow carries. */
 export interface RecordBase {
@@ -65,7 +81,7 @@ export class Recorder {
       class: 'validation',
       message,
       code: 'record.invalid',
-      params: { record: name, fields: errors.map((p) => p.field).join(', ') },
+      params: { kind: kindOf(this.job), key: base.key, fields: errors.map((p) => p.field).join(', ') },
     });
   }
 
@@ -85,7 +101,7 @@ export class Recorder {
       class: 'remote_refusal',
       message,
       code: 'record.refused',
-      params: { record: name, detail: errorText(error) },
+      params: { kind: kindOf(this.job), key: base.key, ...causeParams(error) },
     });
   }
 
@@ -143,24 +159,37 @@ export class Recorder {
       sent: result.applied.length > 0,
     });
     this.deps.exceptions.clear(this.job, base.key, ['validation', 'remote_refusal']);
-    this.raiseConflict(base.key, name, message, result.differences);
+    this.raiseConflict(base.key, result, message);
     return true;
   }
 
-  private raiseConflict(key: string, name: string, message: string, differences: FieldDifference[]): void {
+  private raiseConflict(key: string, result: Conflict, message: string): void {
+    const status = result.remote?.status;
     this.deps.exceptions.raise({
       flow: this.job,
       recordKey: key,
       class: 'conflict',
       message,
-      differences,
-      code: 'record.conflict',
-      params: { record: name },
+      differences: result.differences,
+      code: result.reason === 'cancel' ? 'record.conflictCancel' : 'record.conflict',
+      params: {
+        kind: kindOf(this.job),
+        key,
+        status: status ? `${status.number} ${status.text}`.trim() : '–',
+        fields: result.differences.map((d) => d.field).join(', ') || '–',
+      },
     });
   }
 
   /** A problem found while reading a feed or list that concerns a record but does not stop it (duplicates, times). */
-  notice(recordKey: string, message: string, code: string, params: Record<string, string | number>): void {
-    this.deps.exceptions.raise({ flow: this.job, recordKey, class: 'validation', message, code, params });
+  notice(recordKey: string, n: Notice): void {
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey,
+      class: 'validation',
+      message: n.text,
+      code: n.code,
+      params: n.params,
+    });
   }
 }

@@ -1,9 +1,12 @@
+import type { MessageRef } from '../../../shared/messages';
 import type { Posting, PostingDecision, PostingKind, PostingState, StockReport } from '../../../shared/domain/postings';
 
 export interface DecisionResult {
   id: number;
   ok: boolean;
+  /** In English (log); `refs` is what the UI says, in order. */
   message: string;
+  refs: MessageRef[];
   posting: Posting | null;
 }
 
