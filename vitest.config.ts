@@ -6,6 +6,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/unit/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
+      'tests/soak/**/*.test.ts',
       'tests/corpus/**/*.test.ts',
     ],
     setupFiles: ['tests/helpers/vitest-setup.ts'],
