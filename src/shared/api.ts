@@ -154,7 +154,7 @@ export interface ApiOutputs {
   setPostingOptions: Posting;
   getStockReport: StockReport;
   refreshStock: StockReport;
-  pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string }[] };
+  pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string; ref: MessageRef }[] };
   listAudit: AuditRecord[];
   getWarehouseStatuses: { orders: StatusText[]; purchaseOrders: StatusText[] };
 }

@@ -8,7 +8,9 @@
  * language's format; `remoteText` is the remote system's own words and is shown in quotes.
  */
 import type { Language } from './i18n';
+import { auditEn, auditSv } from './messages/audit-texts';
 import { postingEn, postingSv } from './messages/posting-texts';
+import { stockEn, stockSv } from './messages/stock-texts';
 import { syncEn, syncSv } from './messages/sync-texts';
 
 export type MessageParams = Record<string, string | number>;
@@ -72,13 +74,15 @@ const healthSv = {
   'notify.inDoubt.body': '{count} poster kunde inte avgöras automatiskt: titta i Specter och välj.',
 } as const;
 
-const sv = { ...healthSv, ...syncSv, ...postingSv };
+const sv = { ...healthSv, ...syncSv, ...postingSv, ...stockSv, ...auditSv };
 
 export type MessageCode = keyof typeof sv;
 
 const en: Record<MessageCode, string> = {
   ...syncEn,
   ...postingEn,
+  ...stockEn,
+  ...auditEn,
   'health.ok': 'Everything works.',
   'health.system.ok': '{system} answers.',
   'health.system.notYetCalled': '{system} has not been called yet.',
@@ -119,7 +123,7 @@ export const MESSAGE_TEXTS: Record<Language, Record<MessageCode, string>> = { sv
 const LOCALE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /** Parameters whose value is a short code said from the catalogue (`job.orders`, `doing.connect`, …). */
-const SUB_MESSAGES = new Set(['job', 'kind', 'doing', 'cause', 'wait']);
+const SUB_MESSAGES = new Set(['job', 'kind', 'doing', 'cause', 'wait', 'actor']);
 
 /** A parameter's value as shown: times as local HH:MM, numbers in the language's format. */
 export function formatParam(

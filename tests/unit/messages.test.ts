@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/shared/i18n';
+import { auditRef } from '../../src/shared/audit-text';
 import { catalogueProblems, MESSAGE_TEXTS, notice, renderMessage } from '../../src/shared/messages';
 
 describe('the message catalogue', () => {
@@ -64,5 +65,22 @@ describe('the message catalogue', () => {
     } as const;
     expect(renderMessage('sv', ref)).toContain('vänta 3\u00a0600 s; nästa försök 11:15');
     expect(renderMessage('en', ref)).toContain('wait 3,600 s; next try at 11:15');
+  });
+});
+
+describe('audit sentences', () => {
+  it('says a posting step with who did it and which posting, in either language', () => {
+    const ref = auditRef({ actor: 'operator', action: 'delivery.confirm', subject: 'delivery #3 1001' });
+    expect(ref).toEqual({
+      code: 'audit.posting.confirm',
+      params: { actor: 'operator', kind: 'delivery', subject: '#3 1001' },
+    });
+    expect(renderMessage('sv', ref)).toBe('Operatören bekräftade Leverans #3 1001.');
+    expect(renderMessage('en', ref)).toBe('The operator confirmed Delivery #3 1001.');
+  });
+
+  it('shows an action it has no sentence for as it is, rather than hiding it', () => {
+    const ref = auditRef({ actor: 'system', action: 'future.thing', subject: 'x' });
+    expect(renderMessage('en', ref)).toBe('The app: future.thing x');
   });
 });

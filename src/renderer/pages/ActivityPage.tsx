@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MessageKey } from '../../shared/i18n';
+import { auditRef } from '../../shared/audit-text';
 import { getApi } from '../api';
 import { useApiData } from '../hooks';
 import { LocalTime } from '../LocalTime';
@@ -125,10 +126,13 @@ export function ActivityPage() {
               <td>
                 <LocalTime iso={a.at} />
               </td>
-              <td>{a.actor}</td>
-              <td>{a.action}</td>
-              <td>{a.subject}</td>
-              <td className="muted mono">{JSON.stringify(a.details)}</td>
+              <td>{say(auditRef(a))}</td>
+              <td>
+                <details>
+                  <summary className="muted">{t('activity.details')}</summary>
+                  <pre className="muted mono">{JSON.stringify(a.details, null, 1)}</pre>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>

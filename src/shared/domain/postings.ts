@@ -124,7 +124,9 @@ export interface StockExplanation {
     | 'missing_in_ongoing'
     | 'unexplained';
   quantity: number;
+  /** In English (log); the UI says `ref` in its language. */
   text: string;
+  ref: MessageRef;
 }
 
 export interface StockDifference {

@@ -87,7 +87,9 @@ export interface SyncedRecord {
   ongoingStatusText: string;
   /** Short display fields (name, customer, number of rows, …). */
   summary: Record<string, string | number>;
+  /** In English (log); the UI says `messageRef` in its language. */
   message: string;
+  messageRef: MessageRef | null;
   lastSentAt: string | null;
   updatedAt: string;
 }

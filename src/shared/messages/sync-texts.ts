@@ -68,7 +68,7 @@ export const syncSv = {
     'Två poster ({kind}) i Specter har numret {key} (Specter-id {newerId} och {olderId}). Den nyare används; ge den ena ett annat nummer i Specter.',
   'record.futureChange':
     '{kind} {key} har ändringstiden {value} i Specter, senare än nu ({now}). Kontrollera klockan på Specter-servern.',
-  'record.synced': 'Synkad.',
+  'record.warnings': 'Skickad, med anmärkningar om {fields}.',
   'record.applied': 'Ändrat i Ongoing: {fields}.',
   'record.cancelled': 'Makulerad i Ongoing eftersom den makulerades i Specter.',
   'record.cancelledBeforeSent': 'Makulerades i Specter innan den skickades till Ongoing; inget att makulera där.',
@@ -139,7 +139,7 @@ export const syncEn: Record<SyncCode, string> = {
     'Two records ({kind}) in Specter have the number {key} (Specter ids {newerId} and {olderId}). The newer one is used; give one of them another number in Specter.',
   'record.futureChange':
     '{kind} {key} has the change time {value} in Specter, later than now ({now}). Check the clock of the Specter server.',
-  'record.synced': 'Synced.',
+  'record.warnings': 'Sent, with remarks on {fields}.',
   'record.applied': 'Applied in Ongoing: {fields}.',
   'record.cancelled': 'Cancelled in Ongoing because it was cancelled in Specter.',
   'record.cancelledBeforeSent': 'Cancelled in Specter before it was sent to Ongoing; nothing to cancel there.',

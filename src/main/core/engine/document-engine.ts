@@ -181,7 +181,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       if (result.created) run.counts.created++;
       else run.counts.updated++;
     } else if (result.type === 'cancelled') {
-      recorder.cancelled(base, `Cancelled in Ongoing because the ${noun} was cancelled in Specter.`, true);
+      recorder.cancelled(base, notice('record.cancelled'), true);
       run.counts.updated++;
     } else if (recorder.conflict(base, name, result, hash, warnings)) {
       run.counts.conflicts++;
@@ -295,8 +295,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (plan.action === 'cancel' && !plan.remote) {
-      const message = `The ${noun} was cancelled in Specter before it was sent to Ongoing; nothing to cancel there.`;
-      local.add(() => recorder.cancelled(base, message, false));
+      local.add(() => recorder.cancelled(base, notice('record.cancelledBeforeSent'), false));
       run.counts.unchanged++;
       finishItem(item);
       return;

@@ -159,6 +159,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE sync_runs ADD COLUMN error_refs TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE postings ADD COLUMN last_error_ref TEXT;
+      ALTER TABLE records ADD COLUMN message_ref TEXT;
     `,
   },
 ];

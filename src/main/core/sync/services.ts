@@ -23,7 +23,8 @@ export interface PostingService {
 
 export interface StockPushResult {
   pushed: string[];
-  heldBack: { articleNo: string; reason: string }[];
+  /** Articles not pushed: the reason in English (log) and as a message code (UI). */
+  heldBack: { articleNo: string; reason: string; ref: MessageRef }[];
 }
 
 /** Stock comparison Ongoing ⇄ Specter and the push of physical stock to Specter. */
