@@ -117,7 +117,9 @@ export type ApiInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>
 export interface ConnectionState {
   system: RemoteSystemName;
   state: 'unknown' | 'ok' | 'failed' | 'not_configured';
+  /** In English (log); the UI says `ref` in its language. */
   message: string;
+  ref: MessageRef | null;
   checkedAt: string | null;
 }
 

@@ -69,6 +69,10 @@ export const syncSv = {
   'record.futureChange':
     '{kind} {key} har ändringstiden {value} i Specter, senare än nu ({now}). Kontrollera klockan på Specter-servern.',
   'record.warnings': 'Skickad, med anmärkningar om {fields}.',
+  'connection.ok': 'Ansluten.',
+  'connection.notConfigured': '{system} är inte inställt: fyll i uppgifterna ovan.',
+  'connection.authRefused': '{system} nekade inloggningen ({cause}). Kontrollera uppgifterna ovan.',
+  'connection.failed': '{system} gick inte att nå eller svarade inte som väntat ({cause}).',
   'record.applied': 'Ändrat i Ongoing: {fields}.',
   'record.cancelled': 'Makulerad i Ongoing eftersom den makulerades i Specter.',
   'record.cancelledBeforeSent': 'Makulerades i Specter innan den skickades till Ongoing; inget att makulera där.',
@@ -140,6 +144,10 @@ export const syncEn: Record<SyncCode, string> = {
   'record.futureChange':
     '{kind} {key} has the change time {value} in Specter, later than now ({now}). Check the clock of the Specter server.',
   'record.warnings': 'Sent, with remarks on {fields}.',
+  'connection.ok': 'Connected.',
+  'connection.notConfigured': '{system} is not set up: fill in the details above.',
+  'connection.authRefused': '{system} refused the login ({cause}). Check the details above.',
+  'connection.failed': '{system} could not be reached or did not answer as expected ({cause}).',
   'record.applied': 'Applied in Ongoing: {fields}.',
   'record.cancelled': 'Cancelled in Ongoing because it was cancelled in Specter.',
   'record.cancelledBeforeSent': 'Cancelled in Specter before it was sent to Ongoing; nothing to cancel there.',
