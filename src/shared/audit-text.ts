@@ -19,6 +19,9 @@ export function auditRef(entry: Pick<AuditRecord, 'actor' | 'action' | 'subject'
     if (isMessageCode(code)) return { code, params: { actor, kind, subject } };
   }
   const code = `audit.${entry.action}`;
+  if (entry.action.startsWith('sync.') && isMessageCode(code)) {
+    return { code, params: { actor, job: entry.subject ?? 'all' } };
+  }
   const subject = (entry.subject ?? '').replace(/^stock site /, '#');
   if (isMessageCode(code)) return { code, params: { actor, subject } };
   return { code: 'audit.other', params: { actor, action: entry.action, subject } };

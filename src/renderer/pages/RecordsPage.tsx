@@ -14,6 +14,7 @@ const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'fail
 export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
   const t = useT();
   const say = useMessage();
+  const label = useLabel();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<RecordState | ''>('');
   const page = useApiData(
@@ -77,7 +78,7 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
           <option value="">{t('common.all')}</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {label('recordState', s)}
             </option>
           ))}
         </select>

@@ -4,7 +4,8 @@ import type { Posting, PostingDecision, PostingState } from '../../../shared/dom
 import { fill, type MessageKey } from '../../../shared/i18n';
 import { getApi } from '../../api';
 import { formatTime } from '../../hooks';
-import type { MessageRef } from '../../../shared/messages';
+import { isMessageCode, type MessageRef } from '../../../shared/messages';
+import { LocalTime } from '../../LocalTime';
 import { useAppStore, useMessage, useMessages, useT } from '../../store';
 import { Evidence, InDoubtPanel } from './InDoubtPanel';
 import { waitText } from './posting-text';
@@ -83,6 +84,10 @@ export function PostingCard({
   const waits = waitText(t, posting);
   const say = useMessage();
   const lastError = posting.lastErrorRef ? say(posting.lastErrorRef) : null;
+  const actorName = (who: string) => {
+    const code = `actor.${who}`;
+    return isMessageCode(code) ? say({ code }) : who;
+  };
   const decide = (decision: PostingDecision, why?: string) => onDecide(posting, decision, why);
   const setOption = (option: 'sendEmail' | 'createInvoice', value: boolean) =>
     act(() => getApi().setPostingOptions({ id: posting.id, [option]: value }));
@@ -196,7 +201,7 @@ export function PostingCard({
       )}
       {posting.decidedBy && (
         <p className="muted">
-          {posting.decidedBy} · {formatTime(posting.decidedAt, lang)}
+          {actorName(posting.decidedBy)} · <LocalTime iso={posting.decidedAt} />
         </p>
       )}
       {outcome && <Outcome outcome={outcome} />}
