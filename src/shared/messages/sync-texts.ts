@@ -34,6 +34,7 @@ export const syncSv = {
   'cause.httpSaid': 'HTTP {status}: {remoteText}',
   'cause.said': '{remoteText}',
   'cause.page': 'en webbsida i stället för data',
+  'cause.tooLarge': 'begäran var för stor (HTTP 413); korta postens långa texter eller fråga lagret',
   'cause.unreadable': 'ett svar som inte går att läsa',
   'cause.none': 'inget närmare besked',
   'run.unexpected': '{job} stoppade efter ett oväntat fel när den {doing}: {remoteText}',
@@ -68,7 +69,7 @@ export const syncSv = {
   'record.duplicate':
     'Två poster ({kind}) i Specter har numret {key} (Specter-id {newerId} och {olderId}). Den nyare används; ge den ena ett annat nummer i Specter.',
   'record.futureChange':
-    '{kind} {key} har ändringstiden {value} i Specter, senare än nu ({now}). Kontrollera klockan på Specter-servern.',
+    '{kind} {key} har ändringstiden {value} i Specter, senare än nu ({now}). Den hanterades, men synken låter inte den tiden avgöra var nästa hämtning börjar. Kontrollera klockan hos den som ändrade den i Specter.',
   'record.warnings': 'Skickad, med anmärkningar om {fields}.',
   'connection.ok': 'Ansluten.',
   'connection.notConfigured': '{system} är inte inställt: fyll i uppgifterna ovan.',
@@ -111,6 +112,7 @@ export const syncEn: Record<SyncCode, string> = {
   'cause.httpSaid': 'HTTP {status}: {remoteText}',
   'cause.said': '{remoteText}',
   'cause.page': 'a web page instead of data',
+  'cause.tooLarge': "the request was too large (HTTP 413); shorten the record's long texts or ask the warehouse",
   'cause.unreadable': 'an answer that cannot be read',
   'cause.none': 'no further detail',
   'run.unexpected': '{job} stopped after an unexpected error while {doing}: {remoteText}',
@@ -144,7 +146,7 @@ export const syncEn: Record<SyncCode, string> = {
   'record.duplicate':
     'Two records ({kind}) in Specter have the number {key} (Specter ids {newerId} and {olderId}). The newer one is used; give one of them another number in Specter.',
   'record.futureChange':
-    '{kind} {key} has the change time {value} in Specter, later than now ({now}). Check the clock of the Specter server.',
+    '{kind} {key} has the change time {value} in Specter, later than now ({now}). It was handled, but the sync does not trust that time to move its watermark. Check the clock of whoever changed it in Specter.',
   'record.warnings': 'Sent, with remarks on {fields}.',
   'connection.ok': 'Connected.',
   'connection.notConfigured': '{system} is not set up: fill in the details above.',

@@ -117,6 +117,7 @@ export function causeParams(error: unknown): MessageParams {
   if (error.kind === 'network') return { cause: 'network' };
   if (error.kind === 'timeout') return { cause: 'timeout' };
   const status = error.status;
+  if (status === 413) return { cause: 'tooLarge' };
   if (error.remoteText && status !== undefined) return { cause: 'httpSaid', status, remoteText: error.remoteText };
   if (error.remoteText) return { cause: 'said', remoteText: error.remoteText };
   if (status !== undefined) return { cause: 'http', status };
