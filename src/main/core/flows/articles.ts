@@ -13,7 +13,7 @@
  */
 import type { SpecterArticle } from '../../../shared/domain/specter';
 import { articleRecordName, prepareArticle, text } from '../../../shared/mapping';
-import { classify } from '../engine/failure';
+import { classify, notice } from '../engine/failure';
 import { JobRun } from '../engine/job-run';
 import { planUpsert } from '../engine/plan';
 import { checkedPrepare } from '../engine/read-issues';
@@ -55,11 +55,7 @@ function dedupeBatch(articles: SpecterArticle[], recorder: Recorder | null): Spe
     if (older.articleId === newer.articleId) continue;
     recorder?.notice(
       `duplicate:${key}`,
-      `Two articles in Specter have the article number "${key}" (Specter ids ${newer.articleId} "${newer.articleNo}" and ${older.articleId} "${older.articleNo}"). ` +
-        `The newest (id ${newer.articleId}, changed ${newer.lastChanged}) was used; id ${older.articleId} was not sent. ` +
-        'Give one of them another article number in Specter (spaces count as nothing), then resolve this entry.',
-      'record.duplicate',
-      { record: key, kept: newer.articleId, dropped: older.articleId },
+      notice('record.duplicate', { kind: 'article', key, newerId: newer.articleId, olderId: older.articleId }),
     );
   }
   return [...byKey.values()];
@@ -73,14 +69,14 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
   try {
     specter = deps.clients.specter();
   } catch (error) {
-    run.stop(error, 'connecting to Specter');
+    run.stop(error, { doing: 'connect', params: { system: 'specter' } });
     return run.finish();
   }
   try {
     ongoing = deps.clients.ongoing();
   } catch (error) {
     if (!run.dryRun) {
-      run.stop(error, 'connecting to Ongoing');
+      run.stop(error, { doing: 'connect', params: { system: 'ongoing' } });
       return run.finish();
     }
   }
@@ -92,7 +88,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
     try {
       batch = await specter.fetchChangedArticles();
     } catch (error) {
-      run.stop(error, 'reading changed articles from Specter');
+      run.stop(error, { doing: 'readChanged', params: { kind: 'article' } });
       break;
     }
     if (batch.articles.length === 0) break;
@@ -175,7 +171,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
               run.advance();
               return;
             }
-            run.stop(outcome.error, `sending ${name} to Ongoing`);
+            run.stop(outcome.error, { doing: 'send', params: { kind: 'article', key } });
           }),
       );
       if (++sinceYield >= 2) {
@@ -200,7 +196,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
       // Every article of this batch is recorded (synced or invalid): only now may Specter forget it.
       await specter.acknowledgeArticles(batch.batchNo);
     } catch (error) {
-      run.stop(error, 'acknowledging the article batch in Specter');
+      run.stop(error, { doing: 'ackBatch' });
       break;
     }
     if (!batch.more) break;
