@@ -84,7 +84,7 @@ export const apiInputSchemas = {
   decidePostings: z
     .object({
       ids: z.array(z.number().int().positive()).min(1, 'select at least one posting').max(500),
-      decision: z.enum(['confirm', 'hold', 'reject', 'mark_done', 'send_again']),
+      decision: z.enum(['confirm', 'hold', 'release', 'reject', 'restore', 'mark_done', 'send_again']),
       reason: z.string().trim().max(500).optional(),
     })
     .strict()

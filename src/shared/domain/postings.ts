@@ -71,12 +71,14 @@ export interface Posting {
 /**
  * What an operator can decide about a posting.
  * - confirm / hold / reject: for proposals never sent (reject also for a refused one).
+ * - release: a held posting back to the proposals. restore: a rejected posting back to the proposals,
+ *   while no newer posting of the same order / purchase order exists.
  * - mark_done: "it is in Specter": for a posting in doubt; the app shows Specter's evidence, marks it done
  *   and acknowledges Ongoing with the posting's exact quantities.
  * - send_again: "it is not in Specter": for a posting in doubt; Specter is checked first and the send is
  *   refused when Specter now shows it.
  */
-export type PostingDecision = 'confirm' | 'hold' | 'reject' | 'mark_done' | 'send_again';
+export type PostingDecision = 'confirm' | 'hold' | 'release' | 'reject' | 'restore' | 'mark_done' | 'send_again';
 
 /** Why a posting waits instead of being sent: another posting of the same order/purchase comes first. */
 export interface PostingWait {

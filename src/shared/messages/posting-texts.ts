@@ -35,7 +35,7 @@ export const postingSv = {
   'posting.stoppedWhileSending': 'Appen stoppades under sändningen; Specter kontrolleras före ett nytt försök.',
   'posting.refusedSendAgain': 'Specter visar redan {kind} #{id}, så den skickades inte igen. Markera den som klar.',
   'decision.failed': 'Beslutet kunde inte genomföras: {remoteText}',
-  'decision.held': '{kind} #{id} väntar.',
+  'decision.held': '{kind} #{id} är pausad.',
   'decision.cannotHold': '{kind} #{id} kan inte läggas att vänta: bara ett förslag kan det.',
   'decision.reasonNeeded': 'Att avvisa {kind} #{id} kräver en anledning.',
   'decision.inDoubtNoReject':
@@ -49,6 +49,12 @@ export const postingSv = {
   'decision.alreadyReported': '{kind} #{id} är redan rapporterad till Specter.',
   'decision.beingSent': '{kind} #{id} skickas just nu.',
   'decision.wasRejected': '{kind} #{id} avvisades; den skickas inte.',
+  'decision.released': '{kind} #{id} är släppt och är åter ett förslag att bekräfta.',
+  'decision.cannotRelease': '{kind} #{id} är inte pausad, så den kan inte släppas.',
+  'decision.restored': '{kind} #{id} är återställd och är åter ett förslag att bekräfta.',
+  'decision.cannotRestore': '{kind} #{id} är inte avvisad, så den kan inte återställas.',
+  'decision.newerExists':
+    '{kind} #{id} kan inte återställas: det finns ett nyare förslag (#{newerId}) för samma order. Bekräfta det i stället.',
   'ack.already': 'Redan kvitterad i Ongoing.',
   'ack.done': 'Kvitterad i Ongoing.',
   'ack.failed':
@@ -104,6 +110,12 @@ export const postingEn: Record<PostingCode, string> = {
   'decision.alreadyReported': '{kind} #{id} was already reported to Specter.',
   'decision.beingSent': '{kind} #{id} is being sent right now.',
   'decision.wasRejected': '{kind} #{id} was rejected; it is not sent.',
+  'decision.released': '{kind} #{id} is released and is a proposal to confirm again.',
+  'decision.cannotRelease': '{kind} #{id} is not on hold, so it cannot be released.',
+  'decision.restored': '{kind} #{id} is restored and is a proposal to confirm again.',
+  'decision.cannotRestore': '{kind} #{id} is not rejected, so it cannot be restored.',
+  'decision.newerExists':
+    '{kind} #{id} cannot be restored: a newer proposal (#{newerId}) exists for the same order. Confirm that one instead.',
   'ack.already': 'Already acknowledged in Ongoing.',
   'ack.done': 'Acknowledged in Ongoing.',
   'ack.failed':

@@ -6,6 +6,9 @@
  *   checks Specter again.
  * - hold / reject: for proposals never sent (reject also for a refused one). A posting in doubt cannot
  *   be rejected: it may be in Specter, and rejecting it would let its quantities be proposed again.
+ * - release: a held posting goes back to the proposals.
+ * - restore: a rejected posting goes back to the proposals, but only while no newer posting of the same
+ *   order or purchase order exists (a newer one was built on other quantities and replaces it).
  * - mark_done ("it is in Specter"): for a posting in doubt; Specter's evidence is read and recorded,
  *   the posting is done and Ongoing is acknowledged with exactly its quantities.
  * - send_again ("it is not in Specter"): for a posting in doubt; Specter is checked first and the send
@@ -59,6 +62,21 @@ export async function decideOne(
       if (!held) return said(false, 'decision.cannotHold');
       audit(actor, 'hold', held, { reason, payload: adapters[held.kind].payload(held) });
       return said(true, 'decision.held');
+    }
+    case 'release': {
+      const released = deps.postings.transition(id, ['held'], 'proposed', { decidedBy: actor, reason: null });
+      if (!released) return said(false, 'decision.cannotRelease');
+      audit(actor, 'release', released, { previousReason: p.reason });
+      return said(true, 'decision.released');
+    }
+    case 'restore': {
+      if (p.state !== 'rejected') return said(false, 'decision.cannotRestore');
+      const newer = deps.postings.list({ kind: p.kind, ongoingId: p.ongoingId }).find((o) => o.id > p.id);
+      if (newer) return said(false, 'decision.newerExists', { newerId: newer.id });
+      const restored = deps.postings.transition(id, ['rejected'], 'proposed', { decidedBy: actor, reason: null });
+      if (!restored) return said(false, 'decision.cannotRestore');
+      audit(actor, 'restore', restored, { previousReason: p.reason });
+      return said(true, 'decision.restored');
     }
     case 'reject': {
       if (!reason?.trim()) return said(false, 'decision.reasonNeeded');
