@@ -1,5 +1,8 @@
+import { en as queueEn, sv as queueSv } from './i18n-queue';
+
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
 const sv = {
+  ...queueSv,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Översikt',
   'nav.orders': 'Order',
@@ -305,6 +308,7 @@ const sv = {
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
+  ...queueEn,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Overview',
   'nav.orders': 'Orders',

@@ -46,6 +46,15 @@ export interface Posting {
   /** Waybill / tracking number (deliveries only). */
   packetNo: string;
   trackingUrl: string;
+  /**
+   * When the warehouse shipped the order (Ongoing's shipped time) or last received goods on the purchase
+   * order, as read when the proposal was built; null when Ongoing did not say.
+   */
+  shippedAt?: string | null;
+  /** The warehouse's status of the order / purchase order when the proposal was built (Ongoing's text). */
+  warehouseStatus?: string | null;
+  /** The carrier Ongoing names for the shipment (deliveries), when it names one. */
+  carrier?: string | null;
   sendEmail: boolean;
   createInvoice: boolean;
   rows: PostingRow[];

@@ -194,6 +194,9 @@ export function buildDeliveryProposal(
     sendEmail: submit.sendDeliveryEmail,
     createInvoice: submit.createInvoice,
     rows,
+    shippedAt: text(order.orderInfo?.shippedTime) ?? null,
+    warehouseStatus: text(order.orderInfo?.orderStatus?.text) ?? null,
+    carrier: text(order.transporter?.transporterName) ?? text(order.transporter?.name) ?? null,
   };
   return result;
 }
@@ -276,6 +279,8 @@ export function buildReceiptProposal(
     sendEmail: submit.sendEmail,
     createInvoice: false,
     rows,
+    shippedAt: text(po.purchaseOrderInfo?.inDate) ?? null,
+    warehouseStatus: text(po.purchaseOrderInfo?.purchaseOrderStatus?.text) ?? null,
   };
   return result;
 }

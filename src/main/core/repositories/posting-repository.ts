@@ -35,6 +35,9 @@ interface PostingDbRow {
   reason: string | null;
   specter_result_id: string | null;
   evidence: string | null;
+  shipped_at: string | null;
+  warehouse_status: string | null;
+  carrier: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -64,6 +67,9 @@ const toPosting = (r: PostingDbRow): Posting => ({
   specterResultId: r.specter_result_id,
   waitingFor: null,
   evidence: r.evidence ? (JSON.parse(r.evidence) as InDoubtEvidence) : null,
+  shippedAt: r.shipped_at,
+  warehouseStatus: r.warehouse_status,
+  carrier: r.carrier,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -132,8 +138,9 @@ export class PostingRepository {
     const result = this.db
       .prepare(
         `INSERT INTO postings (kind, idempotency_key, ongoing_id, specter_id, number, counterpart, delivery_date,
-           packet_no, tracking_url, send_email, create_invoice, rows, depends_on, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)
+           packet_no, tracking_url, send_email, create_invoice, rows, depends_on, shipped_at, warehouse_status, carrier,
+           state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)
          ON CONFLICT (idempotency_key) DO NOTHING`,
       )
       .run(
@@ -150,6 +157,9 @@ export class PostingRepository {
         p.createInvoice ? 1 : 0,
         JSON.stringify(p.rows),
         JSON.stringify(dependsOn),
+        p.shippedAt ?? null,
+        p.warehouseStatus ?? null,
+        p.carrier ?? null,
         now,
         now,
       );

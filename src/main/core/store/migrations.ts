@@ -162,4 +162,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records ADD COLUMN message_ref TEXT;
     `,
   },
+  {
+    version: 20,
+    name: 'postings: when the warehouse shipped or received, its status and the carrier, as read with the proposal',
+    sql: `
+      ALTER TABLE postings ADD COLUMN shipped_at TEXT;
+      ALTER TABLE postings ADD COLUMN warehouse_status TEXT;
+      ALTER TABLE postings ADD COLUMN carrier TEXT;
+    `,
+  },
 ];
