@@ -91,7 +91,9 @@ test('a shipped order becomes a delivery proposal; confirming it posts the deliv
   await expect(card).toBeVisible();
   await expect(card.getByTestId('tracking')).toHaveText('00370712345678900042');
   await card.getByRole('button', { name: 'Bekräfta' }).click();
-  await expect(page.getByTestId(`posting-${order.orderNo}`)).toHaveCount(0);
+  // The row stays in view and follows the outbox to done.
+  await expect(card).toHaveAttribute('data-state', 'done');
+  await expect(card.getByTestId('posting-state')).toContainText('Klar · Specter leverans');
   const deliveries = await control<{ orderId: string; packetNo: string }[]>(serve.specterControl, 'deliveries');
   const mine = deliveries.filter((d) => d.orderId === order.orderId);
   expect(mine).toHaveLength(1);
@@ -110,7 +112,8 @@ test('a received purchase order becomes a receipt; confirming it posts the purch
   const card = page.getByTestId(`posting-${purchase.purchaseNo}`);
   await expect(card).toBeVisible();
   await card.getByRole('button', { name: 'Bekräfta' }).click();
-  await expect(page.getByTestId(`posting-${purchase.purchaseNo}`)).toHaveCount(0);
+  await expect(card).toHaveAttribute('data-state', 'done');
+  await expect(card.getByTestId('posting-state')).toContainText('Klar · Specter inleverans');
   const received = await control<{ purchaseId: string }[]>(serve.specterControl, 'purchase-deliveries');
   expect(received.filter((d) => d.purchaseId === purchase.purchaseId)).toHaveLength(1);
 });

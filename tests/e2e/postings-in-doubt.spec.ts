@@ -4,9 +4,9 @@ import { callApi, control, type ServeProcess, startServeProcess } from './serve-
 
 /**
  * A posting whose send to Specter got no clear answer (the Specter simulator applies the submit, then the
- * reply is lost): the card says so and offers the operator's two decisions; "mark done" reports nothing
+ * reply is lost): its row in the queue says so and offers the operator's two decisions; "mark done" reports nothing
  * again to Specter and acknowledges Ongoing with exactly the posting's quantities. A later posting of the
- * same record waits for it, and its card says why.
+ * same record waits for it, and its row says why.
  *
  * Each lost reply costs one client timeout of the app (30 s), so these tests are slower than the others.
  */
@@ -86,7 +86,7 @@ const cardOf = (page: Page, posting: Posting): Locator => page.locator(`[data-po
 /** Confirm a posting whose reply is lost, and wait for its card to say it is in doubt. */
 async function confirmIntoDoubt(card: Locator): Promise<void> {
   await card.getByRole('button', { name: 'Bekräfta', exact: true }).click();
-  await expect(card.getByText('Väntar på svar…')).toBeVisible();
+  await expect(card.getByTestId('posting-state')).toHaveText('Skickas…');
   // The app gives up waiting for Specter's reply after its client timeout.
   await expect(card).toHaveAttribute('data-state', 'in_doubt', { timeout: 90_000 });
   const inDoubt = card.getByTestId('in-doubt');

@@ -241,11 +241,17 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
       {chosen.length > 0 && (
         <section className="queue-confirm-bar" aria-label={t('postings.confirmSelected')}>
           <button type="button" onClick={() => void confirmSelected()} data-testid="confirm-selected">
-            {fill(t(isDelivery ? 'queue.confirmN.delivery' : 'queue.confirmN.receipt'), { n: summary.count })}
+            {summary.count === 1
+              ? t(isDelivery ? 'queue.confirmOne.delivery' : 'queue.confirmOne.receipt')
+              : fill(t(isDelivery ? 'queue.confirmN.delivery' : 'queue.confirmN.receipt'), { n: summary.count })}
           </button>
           <span data-testid="confirm-summary">
             {[
-              isDelivery && summary.invoices > 0 ? fill(t('queue.summary.invoices'), { n: summary.invoices }) : null,
+              isDelivery && summary.invoices > 0
+                ? summary.invoices === 1
+                  ? t('queue.summary.invoice')
+                  : fill(t('queue.summary.invoices'), { n: summary.invoices })
+                : null,
               summary.emails > 0
                 ? fill(t(isDelivery ? 'queue.summary.emails.delivery' : 'queue.summary.emails.receipt'), {
                     n: summary.emails,

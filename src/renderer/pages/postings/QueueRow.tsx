@@ -232,14 +232,17 @@ export const QueueRow = memo(function QueueRow({
         </td>
         <td className="nowrap">{p.shippedAt ? p.shippedAt.slice(0, 16).replace('T', ' ') : p.deliveryDate}</td>
         <td className="clip">{p.warehouseStatus || t('queue.warehouseUnknown')}</td>
-        <td className="clip" data-testid="tracking">
-          {p.trackingUrl && p.packetNo ? (
-            <a href={p.trackingUrl} target="_blank" rel="noreferrer" tabIndex={-1} data-row-control>
-              {p.packetNo}
-            </a>
-          ) : (
-            p.packetNo || '–'
-          )}
+        <td className="clip" title={[p.carrier, p.packetNo].filter(Boolean).join(' ')}>
+          {p.carrier && <span className="muted">{p.carrier} </span>}
+          <span data-testid="tracking">
+            {p.trackingUrl && p.packetNo ? (
+              <a href={p.trackingUrl} target="_blank" rel="noreferrer" tabIndex={-1} data-row-control>
+                {p.packetNo}
+              </a>
+            ) : (
+              p.packetNo || '–'
+            )}
+          </span>
         </td>
         <td
           className={`num${qty.of !== null ? ' partial' : ''}`}
