@@ -279,7 +279,7 @@ export function buildReceiptProposal(
     sendEmail: submit.sendEmail,
     createInvoice: false,
     rows,
-    shippedAt: text(po.purchaseOrderInfo?.inDate) ?? null,
+    shippedAt: text(po.purchaseOrderInfo?.advanced?.arrivalDate) ?? null,
     warehouseStatus: text(po.purchaseOrderInfo?.purchaseOrderStatus?.text) ?? null,
   };
   return result;

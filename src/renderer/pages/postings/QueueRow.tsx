@@ -2,10 +2,10 @@ import { type KeyboardEvent, memo, useEffect, useState } from 'react';
 import type { Posting, PostingDecision, PostingState } from '../../../shared/domain/postings';
 import { fill, type MessageKey } from '../../../shared/i18n';
 import type { MessageRef } from '../../../shared/messages';
-import { useMessage, useMessages, useT } from '../../store';
+import { useAppStore, useMessage, useMessages, useT } from '../../store';
 import { waitText } from './posting-text';
 import { QueueDetails } from './QueueDetails';
-import { CONFIRMABLE, quantityOf } from './queue-model';
+import { CONFIRMABLE, quantityOf, shortTime } from './queue-model';
 
 /** The answer to an operator's decision, shown on the posting's row. */
 export interface DecisionOutcome {
@@ -147,6 +147,7 @@ export const QueueRow = memo(function QueueRow({
   const t = useT();
   const say = useMessage();
   const sayAll = useMessages();
+  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const [open, setOpen] = useState(p.state === 'in_doubt');
   const [asking, setAsking] = useState<'hold' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
@@ -230,7 +231,9 @@ export const QueueRow = memo(function QueueRow({
         <td className="clip" title={p.counterpart}>
           {p.counterpart}
         </td>
-        <td className="nowrap">{p.shippedAt ? p.shippedAt.slice(0, 16).replace('T', ' ') : p.deliveryDate}</td>
+        <td className="nowrap" title={p.shippedAt ?? p.deliveryDate}>
+          {p.shippedAt ? shortTime(p.shippedAt, lang) : p.deliveryDate}
+        </td>
         <td className="clip">{p.warehouseStatus || t('queue.warehouseUnknown')}</td>
         <td className="clip" title={[p.carrier, p.packetNo].filter(Boolean).join(' ')}>
           {p.carrier && <span className="muted">{p.carrier} </span>}

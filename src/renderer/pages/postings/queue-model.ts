@@ -122,3 +122,10 @@ export function confirmSummary(selected: Posting[]): ConfirmSummary {
 export function newerOf(p: Posting, all: Posting[]): Posting | null {
   return all.find((o) => o.kind === p.kind && o.ongoingId === p.ongoingId && o.id > p.id) ?? null;
 }
+
+/** A time as "2026-12-01 14:05" (sv) or "01/12/2026, 14:05" (en), local; a value that is no time as it is. */
+export function shortTime(iso: string, language: 'sv' | 'en'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+}
