@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Posting, PostingDecision, PostingKind } from '../../shared/domain/postings';
 import { fill, type MessageKey } from '../../shared/i18n';
 import { getApi } from '../api';
@@ -31,6 +31,12 @@ const FILTER_LABEL: Record<QueueFilter, MessageKey> = {
 
 const COLUMNS = 10;
 
+/**
+ * Rows rendered at once when the page opens (more than a screen at 1366×768); the rest follow in a
+ * transition, so a queue of hundreds shows its first screen without waiting for the whole table.
+ */
+const FIRST_ROWS = 40;
+
 async function loadPostings(kind: PostingKind): Promise<Posting[]> {
   const api = getApi();
   // Open postings in full; of the settled ones the most recent (the list is newest first, capped).
@@ -50,6 +56,7 @@ async function loadPostings(kind: PostingKind): Promise<Posting[]> {
 export function PostingsPage({ kind }: { kind: PostingKind }) {
   const t = useT();
   const act = useAppStore((s) => s.act);
+  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -58,6 +65,7 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
   const [pending, setPending] = useState<Map<number, PendingDecision>>(new Map());
   const [batchNote, setBatchNote] = useState<string | null>(null);
   const postings = useApiData(() => loadPostings(kind), [kind]);
+  const [rendered, setRendered] = useState(FIRST_ROWS);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (deliveries ⇄ receipts) starts afresh
   useEffect(() => {
     setSelected(new Set());
@@ -68,6 +76,9 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
 
   const all = postings.data ?? [];
   const rows = useMemo(() => queueRows(all, filter, query, pinned), [all, filter, query, pinned]);
+  useEffect(() => {
+    if (rows.length > rendered) startTransition(() => setRendered(Number.POSITIVE_INFINITY));
+  }, [rows.length, rendered]);
   const counts = useMemo(() => filterCounts(all), [all]);
   const byId = useMemo(() => new Map(all.map((p) => [p.id, p])), [all]);
   const selectable = rows.filter((p) => CONFIRMABLE.includes(p.state));
@@ -221,7 +232,7 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
                 {head('queue.col.actions')}
               </tr>
             </thead>
-            {rows.map((p) => (
+            {rows.slice(0, rendered).map((p) => (
               <QueueRow
                 key={p.id}
                 posting={p}
@@ -232,6 +243,7 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
                 newerId={p.state === 'rejected' ? (newerOf(p, all)?.id ?? null) : null}
                 onDecide={decide}
                 columns={COLUMNS}
+                lang={lang}
               />
             ))}
           </table>

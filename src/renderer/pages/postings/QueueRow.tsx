@@ -1,8 +1,7 @@
 import { type KeyboardEvent, memo, useEffect, useState } from 'react';
 import type { Posting, PostingDecision, PostingState } from '../../../shared/domain/postings';
-import { fill, type MessageKey } from '../../../shared/i18n';
-import type { MessageRef } from '../../../shared/messages';
-import { useAppStore, useMessage, useMessages, useT } from '../../store';
+import { fill, type Language, type MessageKey, translate } from '../../../shared/i18n';
+import { type MessageRef, renderMessage } from '../../../shared/messages';
 import { waitText } from './posting-text';
 import { QueueDetails } from './QueueDetails';
 import { CONFIRMABLE, quantityOf, shortTime } from './queue-model';
@@ -131,6 +130,8 @@ interface QueueRowProps {
   newerId: number | null;
   onDecide: Decide;
   columns: number;
+  /** The UI language (passed down rather than read per row: a queue has hundreds of rows). */
+  lang: Language;
 }
 
 /** One posting of the work queue: a compact row, a line for what needs saying, and its details when open. */
@@ -143,11 +144,11 @@ export const QueueRow = memo(function QueueRow({
   newerId,
   onDecide,
   columns,
+  lang,
 }: QueueRowProps) {
-  const t = useT();
-  const say = useMessage();
-  const sayAll = useMessages();
-  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
+  const t = (key: MessageKey) => translate(lang, key);
+  const say = (ref: MessageRef) => renderMessage(lang, ref);
+  const sayAll = (refs: readonly MessageRef[]) => refs.map(say).join(' ');
   const [open, setOpen] = useState(p.state === 'in_doubt');
   const [asking, setAsking] = useState<'hold' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
