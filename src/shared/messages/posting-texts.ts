@@ -3,6 +3,15 @@
  * posting on its way to Specter and its acknowledgement in Ongoing. `{kind}` is `delivery` or `receipt`.
  */
 export const postingSv = {
+  'posting.countUnreadable':
+    'Order/inköpsorder {number}, rad {row}: fältet {field} från Ongoing har värdet ”{raw}”, som inte är ett antal på 0 eller mer. Inget rapporteras för posten förrän det rättats i Ongoing.',
+  'posting.notWholeMultiple':
+    'Order {number}, radnr {rowNo}: {count} plockade är inte en jämn multipel av radens andra antal (antal2 = {factor}), så det kan inte rapporteras i Specters enhet. Rätta det plockade antalet i Ongoing eller rapportera raden i Specter för hand.',
+  'posting.dateTooEarly':
+    '{number}: leveransdatumet {date} från Ongoing ligger före år 2000 och skickas inte till Specter. Rätta datumet i Ongoing.',
+  'posting.dateTooLate':
+    '{number}: leveransdatumet {date} från Ongoing ligger mer än ett år framåt och skickas inte till Specter. Rätta datumet i Ongoing.',
+  'posting.invalid': '{number} kunde inte föreslås: fel i {fields}. Rätta det i Ongoing eller Specter.',
   'wait.sending': 'skickas',
   'wait.in_doubt': 'osäker',
   'wait.earlier': 'inte skickad än',
@@ -64,6 +73,15 @@ export const postingSv = {
 export type PostingCode = keyof typeof postingSv;
 
 export const postingEn: Record<PostingCode, string> = {
+  'posting.countUnreadable':
+    'Order/purchase order {number}, line {row}: the field {field} from Ongoing holds "{raw}", which is not a count of 0 or more. Nothing is reported for this record until it is corrected in Ongoing.',
+  'posting.notWholeMultiple':
+    "Order {number}, row no {rowNo}: {count} picked is not a whole multiple of the row's second quantity (no items2 = {factor}), so it cannot be reported in Specter's unit. Correct the picked count in Ongoing, or report the row in Specter by hand.",
+  'posting.dateTooEarly':
+    '{number}: the delivery date {date} from Ongoing is before 2000 and is not posted to Specter. Correct the date in Ongoing.',
+  'posting.dateTooLate':
+    '{number}: the delivery date {date} from Ongoing is more than a year ahead and is not posted to Specter. Correct the date in Ongoing.',
+  'posting.invalid': '{number} could not be proposed: errors in {fields}. Correct it in Ongoing or Specter.',
   'wait.sending': 'being sent',
   'wait.in_doubt': 'in doubt',
   'wait.earlier': 'not sent yet',

@@ -169,7 +169,20 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
           .join(' ');
         summary.plan.push({ key: candidate.number, action: 'invalid', message });
         if (!opts.dryRun) {
-          deps.exceptions.raise({ flow: adapter.flow, recordKey: candidate.number, class: 'validation', message });
+          const errors = build.problems.filter((p) => p.severity === 'error');
+          const first = errors.find((p) => p.ref)?.ref;
+          const ref = first ?? {
+            code: 'posting.invalid' as const,
+            params: { number: candidate.number, fields: errors.map((p) => p.field).join(', ') },
+          };
+          deps.exceptions.raise({
+            flow: adapter.flow,
+            recordKey: candidate.number,
+            class: 'validation',
+            message,
+            code: ref.code,
+            params: ref.params,
+          });
         }
         continue;
       }
