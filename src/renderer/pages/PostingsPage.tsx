@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Posting, PostingDecision, PostingKind } from '../../shared/domain/postings';
 import { fill, type MessageKey } from '../../shared/i18n';
 import { getApi } from '../api';
@@ -74,7 +74,21 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
     setBatchNote(null);
   }, [kind]);
 
-  const all = postings.data ?? [];
+  // A reload after each outbox event brings new objects; a posting that did not change keeps its old one, so
+  // only the rows that changed render again.
+  const previous = useRef(new Map<number, { json: string; posting: Posting }>());
+  const all = useMemo(() => {
+    const next = new Map<number, { json: string; posting: Posting }>();
+    const list = (postings.data ?? []).map((p) => {
+      const json = JSON.stringify(p);
+      const before = previous.current.get(p.id);
+      const posting = before && before.json === json ? before.posting : p;
+      next.set(p.id, { json, posting });
+      return posting;
+    });
+    previous.current = next;
+    return list;
+  }, [postings.data]);
   const rows = useMemo(() => queueRows(all, filter, query, pinned), [all, filter, query, pinned]);
   useEffect(() => {
     if (rows.length > rendered) startTransition(() => setRendered(Number.POSITIVE_INFINITY));
