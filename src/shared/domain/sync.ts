@@ -85,6 +85,8 @@ export interface SyncedRecord {
   /** Ongoing status number and text, where the record has one. */
   ongoingStatus: number | null;
   ongoingStatusText: string;
+  /** When the warehouse status was last read from Ongoing (null: never). */
+  ongoingStatusAt?: string | null;
   /** Short display fields (name, customer, number of rows, …). */
   summary: Record<string, string | number>;
   /** In English (log); the UI says `messageRef` in its language. */

@@ -160,10 +160,21 @@ export function createOrdersJob(deps: SyncDeps): Job {
           deliveryDate: order.deliveryDate,
           rows: Array.isArray(order.rows) ? order.rows.length : 0,
           specterStatus: order.statusId === STATUS_ID_DELETED ? 'cancelled' : order.deliveryStatus,
+          webshopNo: typeof order.externalOrderNo === 'string' ? order.externalOrderNo : '',
+          articles: articleList(order.rows),
         }),
         prepare: (order, known) => prepareOrder(order, goodsOwnerId, known),
         remote,
       });
     },
   };
+}
+
+/** The article numbers of a document's rows, for searching the Orders page by article. */
+export function articleList(rows: unknown): string {
+  if (!Array.isArray(rows)) return '';
+  const numbers = rows
+    .map((r) => (r && typeof r === 'object' ? (r as { articleNo?: unknown }).articleNo : undefined))
+    .filter((n): n is string => typeof n === 'string' && n !== '');
+  return [...new Set(numbers)].join(' ').slice(0, 500);
 }

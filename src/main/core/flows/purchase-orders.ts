@@ -23,6 +23,7 @@ import { connectClients } from '../engine/clients';
 import { comparisonFromTable } from '../engine/compare';
 import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
 import { toSpecterTimestamp } from '../specter/time';
+import { articleList } from './orders';
 
 /** Ongoing purchase order status from which receiving has started (Inbound): PUT and DELETE are refused. */
 export const PURCHASE_ORDER_LOCK_STATUS = 300;
@@ -111,6 +112,8 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
           supplier: purchase.supplier?.name ?? '',
           inDate: purchase.deliveryOutDate,
           rows: Array.isArray(purchase.rows) ? purchase.rows.length : 0,
+          specterStatus: purchase.deliveryStatus,
+          articles: articleList(purchase.rows),
         }),
         prepare: (purchase, known) => preparePurchase(purchase, goodsOwnerId, known),
         remote,
