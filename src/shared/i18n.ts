@@ -1,5 +1,7 @@
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
+import { en as trackerEn, sv as trackerSv } from './i18n-tracker';
 const sv = {
+  ...trackerSv,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Översikt',
   'nav.orders': 'Order',
@@ -305,6 +307,7 @@ const sv = {
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
+  ...trackerEn,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Overview',
   'nav.orders': 'Orders',

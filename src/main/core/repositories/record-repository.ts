@@ -177,7 +177,11 @@ export class RecordRepository {
    * Only a changed status is written, so reading the same status on every run costs one SELECT.
    * Returns false when no record matches.
    */
-  setOngoingStatus(flow: Flow, ref: { ongoingId: number; key: string }, status: { number: number; text: string }): boolean {
+  setOngoingStatus(
+    flow: Flow,
+    ref: { ongoingId: number; key: string },
+    status: { number: number; text: string },
+  ): boolean {
     const row = this.db
       .prepare(
         `SELECT key, ongoing_status, ongoing_status_text FROM records
