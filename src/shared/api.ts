@@ -115,8 +115,8 @@ export const apiInputSchemas = {
       search: z.string().max(200).optional(),
       errorsOnly: z.boolean().optional(),
       flow: z.enum(['deliveries', 'receipts', 'stock', 'sync', 'settings']).optional(),
-      from: z.iso.datetime().optional(),
-      to: z.iso.datetime().optional(),
+      from: z.iso.datetime().max(40).optional(),
+      to: z.iso.datetime().max(40).optional(),
       before: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     })
