@@ -7,8 +7,9 @@
  *   stockValuationPrice, the value Ongoing uses to value stock. "Customer price ⇐ Price excluding
  *   VAT" goes to customerPrice.
  * - "VAT code ⇐ VAT percent": Ongoing's REST article has no VAT field (VAT exists only per order
- *   line). The VAT percent is not sent: the article's free fields belong to the warehouse's own
- *   set-up, and writing into them unasked could overwrite what the warehouse keeps there.
+ *   line). The article's VAT percent is not sent with the article (its free fields belong to the
+ *   warehouse's own set-up); each order line carries its row's VAT percent as vat { code, percent }
+ *   instead (orders.ts).
  * - Main supplier: the supplier Specter marks as default, else the first supplier listed.
  * - Units are passed unchanged: volume in m³, weight in kg, as both systems use them.
  * - Empty Specter fields are left out of the body (see core.ts).
@@ -171,7 +172,10 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ VAT parcent',
     source: 'vatPercent',
     target: null,
-    rule: "Not sent ('parcent' is the spec's spelling). Ongoing's REST article has no VAT field (VAT exists only per order line), and the article's free fields belong to the warehouse's set-up.",
+    rule:
+      "Not sent with the article ('parcent' is the spec's spelling): Ongoing's REST article has no VAT field, and the " +
+      "article's free fields belong to the warehouse's set-up. VAT reaches Ongoing per order line instead: every sales " +
+      "order line carries its row's VAT percent as vat { code, percent } (see Sales orders).",
     apply: (s) => finite(s.article.vatPercent),
   },
   {
