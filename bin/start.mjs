@@ -26,15 +26,14 @@ if (binary && fs.existsSync(mainBundle)) {
 } else {
   const why = binary ? 'the Electron bundle is not built (npm run build)' : 'the Electron runtime is not installed';
   console.log(`Electron is not available here (${why}); running the headless server instead.`);
-  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
-    spawnSync(
-      process.execPath,
-      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    );
+  const vite = (...viteArgs) =>
+    spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', ...viteArgs], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) vite('--logLevel', 'warn');
+  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'cli.mjs'))) {
+    vite('--config', 'vite.cli.config.ts', '--logLevel', 'warn');
   }
   spawn(process.execPath, [path.join(root, 'bin', 'ongoing-specter-sync.mjs'), 'serve', ...args], {
     stdio: 'inherit',

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type ServeProcess, startServeProcess } from './serve-process';
+import { callApi, control, type ServeProcess, startServeProcess } from './serve-process';
 
 let serve: ServeProcess;
 
@@ -14,27 +14,7 @@ test.afterAll(async () => {
   await serve?.stop();
 });
 
-async function control<T>(base: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${serve.baseUrl}api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown = {}) => callApi<T>(serve, method, input);
 
 async function open(page: Page, nav: string) {
   await page.goto(serve.openUrl);

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Health } from '../../src/shared/health';
 import { trayModel } from '../../src/shared/tray-model';
-import { type ServeProcess, startServeProcess } from './serve-process';
+import { callApi, type ServeProcess, startServeProcess } from './serve-process';
 
 let serve: ServeProcess;
 const INTERVAL_S = 10;
@@ -18,16 +18,7 @@ test.afterAll(async () => {
   await serve?.stop();
 });
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${serve.baseUrl}api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown = {}) => callApi<T>(serve, method, input);
 
 async function ongoingFaults(body: unknown, method = 'POST'): Promise<void> {
   const res = await fetch(`${serve.ongoingControl}faults`, {

@@ -65,3 +65,27 @@ export async function startServeProcess(extraArgs: string[] = []): Promise<Serve
     },
   };
 }
+
+/** Call a simulator's control API: GET without a body, POST with one. */
+export async function control<T>(base: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Call the app's API through the loopback bridge, as the renderer does. */
+export async function callApi<T>(serve: ServeProcess, method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${serve.baseUrl}api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value;
+}

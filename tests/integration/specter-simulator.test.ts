@@ -10,7 +10,7 @@ import type { SpecterFixture } from '../../src/main/simulators/specter/fixture';
 import { isLoopback, type SpecterSimulator, startSpecterSimulator } from '../../src/main/simulators/specter/server';
 import type { SpecterCredentials } from '../../src/shared/domain/specter';
 
-// The credentials of the test vectors in specs/specter-api-notes.md §2.2.
+// The credentials of the test vectors in docs/specter-api.md ("Authentication").
 const CREDS: SpecterCredentials = {
   sbmId: '1234',
   apiUserId: 'api1',

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,25 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('layer rules', () => {
   it('the source tree has no forbidden import', () => {
     expect(checkTree(root)).toEqual([]);
+  });
+
+  it('no Specter simulator file imports the Specter client modules (src/main/core/specter)', () => {
+    const dir = path.join(root, 'src/main/simulators');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(files).toContain(path.join('specter', 'server.ts'));
+    const offending = files.flatMap((file) =>
+      importSpecifiers(fs.readFileSync(path.join(dir, file), 'utf8'))
+        .filter((s) => s.startsWith('.'))
+        .map((s) =>
+          path
+            .relative(root, path.resolve(dir, path.dirname(file), s))
+            .split(path.sep)
+            .join('/'),
+        )
+        .filter((target) => target === 'src/main/core/specter' || target.startsWith('src/main/core/specter/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offending).toEqual([]);
   });
 
   it('has no import cycle between folders inside src/main/core', () => {
@@ -64,6 +84,21 @@ describe('layer rules', () => {
       'src/main/simulators/s.ts',
       `import { BrowserWindow } from 'electron';`,
       'src/main/simulators must not import electron',
+    ],
+    [
+      'src/main/simulators/specter/server.ts',
+      `import { ACTION } from '../../core/specter/wire';`,
+      'src/main/simulators must not import from src/main/core/specter',
+    ],
+    [
+      'src/main/simulators/specter/render.ts',
+      `export { specterKey } from '../../core/specter/key';`,
+      'src/main/simulators must not import from src/main/core/specter',
+    ],
+    [
+      'src/main/simulators/specter/server.ts',
+      `const wire = await import('../../core/specter');`,
+      'src/main/simulators must not import from src/main/core/specter',
     ],
   ])('rejects a forbidden import in %s', (file, source, rule) => {
     const violations = checkFile(file, source);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { md5Latin1Hex, specterKey } from '../../src/main/core/specter/key';
 
-// Test vectors from specs/specter-api-notes.md §2.2 (made-up secrets).
+// Test vectors from docs/specter-api.md ("Authentication") (made-up secrets).
 const USER_KEY = 'testUserKey123';
 const INTEGRATION_KEY = 'testIntegrationKey456';
 const SBM_ID = '1234';

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isSecretName, SECRET_NAMES } from '../../shared/credentials';
 import { JOB_NAMES, type JobName } from '../../shared/domain/sync';
 import { settingsPatchSchema } from '../../shared/settings';
+import { patchFromPath, valueAtPath } from '../../shared/settings-path';
 import { dispatchApiCall } from '../core/api-dispatch';
 import { APP_VERSION } from '../core/app-context';
 import { collectSupportBundle } from '../core/support/collect';
@@ -151,12 +152,6 @@ async function statusCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-function getPath(object: unknown, dotted: string): unknown {
-  return dotted
-    .split('.')
-    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as never)[k] : undefined), object);
-}
-
 async function configCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: common, allowPositionals: true });
   const [action, key, value] = positionals;
@@ -164,19 +159,16 @@ async function configCommand(args: string[], io: CliIo): Promise<number> {
   try {
     if (action === 'get') {
       const settings = await context.service.getSettings({});
-      const shown = key ? getPath(settings, key) : settings;
+      const shown = key ? valueAtPath(settings, key) : settings;
       if (shown === undefined) throw new Error(`No setting "${key}". Run "config get" to see them all.`);
       io.stdout(`${typeof shown === 'string' ? shown : JSON.stringify(shown, null, 2)}\n`);
       return 0;
     }
     if (action === 'set' && key && value !== undefined) {
       if (isSecretName(key)) throw new Error(`"${key}" is a secret: use "secrets set ${key}" (reads stdin).`);
-      const [section, field, ...extra] = key.split('.');
-      if (!section || extra.length) throw new Error(`Unknown setting "${key}". Run "config get" to see them all.`);
-      const current = getPath(await context.service.getSettings({}), key);
-      const typed =
-        typeof current === 'number' || (current === null && field === 'goodsOwnerId') ? Number(value) : value;
-      const patch = field ? { [section]: { [field]: typed } } : { [section]: typed };
+      const built = patchFromPath(await context.service.getSettings({}), key, value);
+      if ('error' in built) throw new Error(built.error);
+      const { patch, value: typed } = built;
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
         throw new Error(`Cannot set ${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);

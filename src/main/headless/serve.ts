@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppContext, createAppContext, type RunningSync, startSyncRuntime } from '../core/app-context';
@@ -7,9 +8,19 @@ import type { SecretStore } from '../core/secrets/secret-store';
 import { startDemoEnvironment } from './demo';
 import { type HttpBridge, startHttpBridge } from './http-bridge';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+/** The app's folder: the nearest folder above this module holding package.json (source or dist/cli bundle). */
+function appRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
 /** Where `npm run build:renderer` puts the UI. */
-export const RENDERER_DIST = path.resolve(here, '../../../dist/renderer');
+export const RENDERER_DIST = path.join(appRoot(), 'dist', 'renderer');
 
 /**
  * Open the core on a data folder for a one-shot CLI command. With `ownsJobs` (sync), the command takes

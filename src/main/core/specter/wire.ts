@@ -1,10 +1,12 @@
 /**
- * Every Specter wire name in one place: scripts, actions, parameters, XML element and attribute
- * names, envelope codes and the "primary value per action" table used for the request key.
- * Both the Specter client and the Specter simulator take their names from here, so a correction
- * from Specter's partner documentation is a one-file change.
+ * Every Specter wire name the client uses, in one place: scripts, actions, parameters, XML element
+ * and attribute names, envelope codes and the "primary value per action" table used for the request
+ * key. The Specter simulator keeps its own copy (src/main/simulators/specter/protocol.ts) on purpose:
+ * the recorded exchanges in tests/wire/specter/ check that both sides still speak the same protocol.
+ * A correction from Specter's partner documentation changes this file, the simulator's copy,
+ * docs/specter-api.md and the recorded exchanges together.
  *
- * Tags (see specs/specter-api-notes.md):
+ * Tags (see docs/specter-api.md):
  *   // CODE        seen in public client code calling api.specter.se
  *   // DOC         written in a public document
  *   // ASSUMPTION  unknown; a proposal that must be confirmed against Specter's documentation

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ERROR_CODE } from '../../core/specter/wire';
 import { type FaultKind, type FaultRates, parseFaultSpec, type QueuedFault } from '../faults';
+import { ERROR_CODE } from './protocol';
 import type { SpecterSimulator } from './server';
 import { SpecterSimError } from './state';
 

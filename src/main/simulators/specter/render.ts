@@ -17,7 +17,7 @@ import {
   XML_PURCHASE,
   XML_ROW,
   XML_STOCK,
-} from '../../core/specter/wire';
+} from './protocol';
 import type { SimOrder, SimPurchase } from './state';
 import { el, textEl, type XmlElement } from './xml';
 

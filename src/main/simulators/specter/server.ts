@@ -2,9 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readRequestBody } from '../../core/net/read-body';
 import type { AddressInfo } from 'node:net';
 import type { SpecterCredentials } from '../../../shared/domain/specter';
-import { specterKey } from '../../core/specter/key';
-import { decodeForm, type FormCharset, toLatin1 } from '../../core/specter/latin1';
-import { normalizeSpecterTimestamp } from '../../core/specter/time';
+import { decodeForm, type FormCharset, latin1Text } from './form';
+import { expectedKey } from './key';
 import {
   ACTION,
   BATCH_FEED,
@@ -13,12 +12,12 @@ import {
   DELIVERY_STATUS,
   ERROR_CODE,
   FLAG,
-  isSpecterAction,
+  isSimAction,
   PARAM,
-  PRIMARY_VALUE,
+  PRIMARY_PARAM,
   rowParam,
   SCRIPT,
-  type SpecterAction,
+  type SimAction,
   scriptForAction,
   TEXT_ENVELOPE,
   USE_XML,
@@ -28,7 +27,8 @@ import {
   XML_ORDER,
   XML_PROLOG,
   XML_PURCHASE,
-} from '../../core/specter/wire';
+} from './protocol';
+import { parseChangedFrom } from './time';
 import { type Fault, FaultInjector, type FaultRates, sendFaultResponse } from '../faults';
 import { handleControl } from './control';
 import { normalizeFixture, type NormalizedSpecterFixture, type SpecterFixture } from './fixture';
@@ -142,7 +142,7 @@ function renderXmlReply(reply: Reply): string {
 
 function renderTextReply(reply: Reply): string {
   const sep = TEXT_ENVELOPE.separator;
-  const message = toLatin1(reply.message.replace(/[\r\n]+/g, ' '));
+  const message = latin1Text(reply.message.replace(/[\r\n]+/g, ' '));
   if (!reply.ok) return `${TEXT_ENVELOPE.failed}${sep}${reply.code}${sep}${message}`;
   // A delivery with an invoice answers 1;<deliveryId>;<invoiceId>.
   return `${TEXT_ENVELOPE.ok}${sep}${reply.id}${sep}${reply.invoiceId ? reply.invoiceId : message}`;
@@ -283,7 +283,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
 
   function changedFrom(p: Params): string {
     const raw = p.get(PARAM.changedFrom) ?? '';
-    const value = normalizeSpecterTimestamp(raw);
+    const value = parseChangedFrom(raw);
     if (!value) {
       throw new SpecterSimError(
         ERROR_CODE.invalidValue,
@@ -404,7 +404,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
       packetNo: p.text(PARAM.packetNo),
       sendDeliveryEmail: p.flag(PARAM.sendDeliveryEmail),
       createInvoice: p.flag(PARAM.createInvoice),
-      reference: p.text(PARAM.reference),
+      reference: p.text(PARAM.deliveryReference),
     });
     return okReply(delivery.deliveryId, 'OK', delivery.invoiceId ? { invoiceId: delivery.invoiceId } : {});
   }
@@ -419,7 +419,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
         noOfItems: r[PARAM.noOfItems] ?? '',
       })),
       sendEmail: p.flag(PARAM.sendEmail),
-      reference: p.text(PARAM.reference),
+      reference: p.text(PARAM.deliveryReference),
     });
     return okReply(record.purchaseDeliveryId);
   }
@@ -436,7 +436,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
     return okReply(String(record.rows.length));
   }
 
-  const handlers: Partial<Record<SpecterAction, (p: Params) => Reply>> = {
+  const handlers: Partial<Record<SimAction, (p: Params) => Reply>> = {
     [BATCH_FEED.articles.read]: (p) => feedRead('articles', p),
     [BATCH_FEED.articles.ack]: (p) => feedAck('articles', p),
     [BATCH_FEED.stock.read]: (p) => feedRead('stock', p),
@@ -470,7 +470,7 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
   function dispatch(script: string, p: Params, xml: boolean): Reply {
     const action = p.text(PARAM.action);
     if (action === '') return errReply(ERROR_CODE.missingParameter, `Missing parameter ${PARAM.action}`);
-    const known = isSpecterAction(action) ? action : undefined;
+    const known = isSimAction(action) ? action : undefined;
     const handler = known ? handlers[known] : undefined;
     if (!known || !handler || scriptForAction(known) !== script) {
       return errReply(ERROR_CODE.unknownAction, `Unknown action ${action} for ${script}`);
@@ -481,13 +481,13 @@ export async function startSpecterSimulator(options: SpecterSimulatorOptions): P
     if (sim.credentials.apiUserId !== '' && p.text(PARAM.apiUserId) !== sim.credentials.apiUserId) {
       return errReply(ERROR_CODE.invalidKey, 'Invalid key or API user');
     }
-    const rule = PRIMARY_VALUE[known];
-    const primary = rule.pick((name) => p.get(name));
+    const primaryParam = PRIMARY_PARAM[known];
+    const primary = p.get(primaryParam);
     if (primary === undefined || primary === '') {
-      return errReply(ERROR_CODE.missingParameter, `Missing parameter ${rule.params.join(' / ')}`);
+      return errReply(ERROR_CODE.missingParameter, `Missing parameter ${primaryParam}`);
     }
     const key = p.text(PARAM.key).toLowerCase();
-    const expected = specterKey(sim.credentials.apiUserKey, sim.credentials.integrationKey, sbmId, primary);
+    const expected = expectedKey(sim.credentials.apiUserKey, sim.credentials.integrationKey, sbmId, primary);
     if (key === '' || key !== expected) return errReply(ERROR_CODE.invalidKey, 'Invalid key');
     if (!xml && xmlOnlyActions.has(known)) {
       return errReply(ERROR_CODE.invalidValue, `${known} answers in XML only: add ${PARAM.useXML}=${USE_XML.xml}`);

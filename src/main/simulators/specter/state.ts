@@ -10,8 +10,6 @@ import type {
   SpecterPurchaseRow,
   SpecterSupplier,
 } from '../../../shared/domain/specter';
-import { addOneSecond, isSpecterDate, toSpecterTimestamp } from '../../core/specter/time';
-import { ERROR_CODE, MAX_ROWS_PER_WRITE, STATUS_ID_DELETED } from '../../core/specter/wire';
 import {
   articleSchema,
   describeIssues,
@@ -22,6 +20,8 @@ import {
   type SpecterFixtureOrder,
   type SpecterFixturePurchase,
 } from './fixture';
+import { ERROR_CODE, MAX_ROWS_PER_WRITE, STATUS_ID_DELETED } from './protocol';
+import { isCalendarDate, nextSecond, stockholmTimestamp } from './time';
 
 /** A refusal in Specter's terms: the envelope code and a message naming what to fix. */
 export class SpecterSimError extends Error {
@@ -205,8 +205,8 @@ export class SpecterSimState {
 
   /** A unique, increasing change time (one second after the previous one when the clock has not moved). */
   stamp(): string {
-    const candidate = toSpecterTimestamp(this.now());
-    this.lastStamp = candidate > this.lastStamp ? candidate : addOneSecond(this.lastStamp);
+    const candidate = stockholmTimestamp(this.now());
+    this.lastStamp = candidate > this.lastStamp ? candidate : nextSecond(this.lastStamp);
     return this.lastStamp;
   }
 
@@ -215,7 +215,7 @@ export class SpecterSimState {
   }
 
   private today(): string {
-    return toSpecterTimestamp(this.now()).slice(0, 10);
+    return stockholmTimestamp(this.now()).slice(0, 10);
   }
 
   /** Replace everything with the fixture's data; every record starts as changed in its feed. */
@@ -571,7 +571,7 @@ export class SpecterSimState {
 
   private checkDate(value: string): string {
     if (value === '') return this.today();
-    if (!isSpecterDate(value)) {
+    if (!isCalendarDate(value)) {
       throw new SpecterSimError(ERROR_CODE.invalidValue, `deliveryDate "${value}" is not a date; use yyyy-MM-dd.`);
     }
     return value;
