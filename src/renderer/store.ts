@@ -118,6 +118,8 @@ export const useAppStore = create<AppState>((set, get) => {
       if (event.type === 'progress' && event.progress.phase === 'finished') set({ revision: get().revision + 1 });
       if (event.type === 'status') set({ status: event.status });
       if (event.type === 'health') set({ health: event.health });
+      // Lists follow the outbox: a posting that changed anywhere (a run, another window) reloads them.
+      if (event.type === 'posting') set({ revision: get().revision + 1 });
       if (event.type === 'navigate' && PAGES.includes(event.page as Page)) set({ page: event.page as Page });
       if (event.type === 'settings') set({ settings: event.settings });
       if (event.type === 'connection') {

@@ -181,6 +181,14 @@ export type AppEvent =
   | { type: 'progress'; progress: SyncProgress }
   /** The app's health, recomputed after every real remote call, run and outbox change. */
   | { type: 'health'; health: Health }
+  /** A posting changed (state, acknowledgement, options, evidence, or a new proposal): lists follow the outbox. */
+  | {
+      type: 'posting';
+      id: number;
+      kind: 'delivery' | 'receipt';
+      state: Posting['state'];
+      ackState: Posting['ackState'];
+    }
   /** Open a page (from the tray menu or a notification). */
   | { type: 'navigate'; page: TrayPage };
 

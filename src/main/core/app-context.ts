@@ -200,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
   health = monitor;
   systemBack = () => scheduler.endBackoff();
   monitor.subscribe((value) => events.emit({ type: 'health', health: value }));
+  postingsRepo.onChange((change) => events.emit({ type: 'posting', ...change }));
   events.subscribe((event) => {
     if (event.type === 'jobs' || (event.type === 'progress' && event.progress.phase === 'finished')) monitor.refresh();
   });

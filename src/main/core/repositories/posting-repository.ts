@@ -56,6 +56,14 @@ const toPosting = (r: PostingDbRow): Posting => ({
   updatedAt: r.updated_at,
 });
 
+/** What changed, as told to PostingRepository.onChange listeners. */
+export interface PostingChange {
+  id: number;
+  kind: PostingKind;
+  state: PostingState;
+  ackState: Posting['ackState'];
+}
+
 export type NewPosting = Omit<
   Posting,
   | 'id'
@@ -78,7 +86,29 @@ export type NewPosting = Omit<
  * callers (a scheduled run and an operator click, or a run restarted after a crash) can never both send.
  */
 export class PostingRepository {
+  private readonly listeners = new Set<(change: PostingChange) => void>();
+
   constructor(private readonly db: Db) {}
+
+  /** Hear about every change of a posting (state, acknowledgement, options, evidence, a new proposal). */
+  onChange(listener: (change: PostingChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(id: number): void {
+    if (this.listeners.size === 0) return;
+    const p = this.get(id);
+    if (!p) return;
+    const change: PostingChange = { id, kind: p.kind, state: p.state, ackState: p.ackState };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure must not change the outbox.
+      }
+    }
+  }
 
   /**
    * Insert a proposal unless one with the same idempotency key exists; returns the stored posting.
@@ -110,7 +140,9 @@ export class PostingRepository {
         now,
         now,
       );
-    return { posting: this.byKey(p.idempotencyKey) as Posting, created: result.changes === 1 };
+    const posting = this.byKey(p.idempotencyKey) as Posting;
+    if (result.changes === 1) this.changed(posting.id);
+    return { posting, created: result.changes === 1 };
   }
 
   get(id: number): Posting | null {
@@ -190,7 +222,9 @@ export class PostingRepository {
     const changed = this.db
       .prepare(`UPDATE postings SET ${sets.join(', ')} WHERE id = ? AND state IN (${from.map(() => '?').join(', ')})`)
       .run(...params, id, ...from).changes;
-    return changed === 1 ? this.get(id) : null;
+    if (changed !== 1) return null;
+    this.changed(id);
+    return this.get(id);
   }
 
   /** How many postings are in each (kind, state). */
@@ -215,12 +249,14 @@ export class PostingRepository {
   /** What the last check of Specter showed for a posting in doubt. */
   setEvidence(id: number, evidence: InDoubtEvidence): void {
     this.db.prepare('UPDATE postings SET evidence = ? WHERE id = ?').run(JSON.stringify(evidence), id);
+    this.changed(id);
   }
 
   setAckState(id: number, ackState: Posting['ackState'], lastError: string | null = null): void {
     this.db
       .prepare('UPDATE postings SET ack_state = ?, last_error = ?, updated_at = ? WHERE id = ?')
       .run(ackState, lastError, new Date().toISOString(), id);
+    this.changed(id);
   }
 
   /** Options an operator may change while the posting is still undecided. */
@@ -237,6 +273,7 @@ export class PostingRepository {
         new Date().toISOString(),
         id,
       );
+    this.changed(id);
     return this.get(id);
   }
 
