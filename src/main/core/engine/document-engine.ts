@@ -23,6 +23,8 @@ import {
   type TaskResult,
   upsertTask,
 } from './execute';
+import { adoptPlan } from './adopt';
+import { dedupe } from './document-dedupe';
 import { JobRun } from './job-run';
 import { type Plan, planDocument } from './plan';
 import { type RecordBase, Recorder, describeProblems } from './record';
@@ -67,39 +69,6 @@ interface DocItem<D> {
   changed: string;
   retry: boolean;
   done: boolean;
-}
-
-/** De-duplicate by business key: the newest by change time wins; the others are reported. */
-function dedupe<D extends ReadIssueSource, B>(
-  fetched: D[],
-  flow: DocumentFlow<D, B>,
-  recorder: Recorder | null,
-): Map<string, D> {
-  const byKey = new Map<string, D>();
-  for (const doc of fetched) {
-    const key = flow.key(doc);
-    const previous = byKey.get(key);
-    if (!previous) {
-      byKey.set(key, doc);
-      continue;
-    }
-    if (flow.specterId(previous) === flow.specterId(doc)) {
-      if (flow.changed(doc) >= flow.changed(previous)) byKey.set(key, doc);
-      continue;
-    }
-    const [older, newer] = flow.changed(doc) >= flow.changed(previous) ? [previous, doc] : [doc, previous];
-    byKey.set(key, newer);
-    const message =
-      `Two ${flow.noun}s in Specter have the number ${key} (Specter ids ${flow.specterId(newer)} and ${flow.specterId(older)}). ` +
-      `The newest (id ${flow.specterId(newer)}, changed ${flow.changed(newer)}) was used; id ${flow.specterId(older)} ` +
-      `(changed ${flow.changed(older)}) was not sent. Give one of them another number in Specter, then resolve this entry.`;
-    recorder?.notice(`duplicate:${key}`, message, 'record.duplicate', {
-      record: key,
-      kept: flow.specterId(newer),
-      dropped: flow.specterId(older),
-    });
-  }
-  return byKey;
 }
 
 export async function runDocumentJob<D extends ReadIssueSource, B>(
@@ -251,6 +220,22 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     }
   };
 
+  // Documents met for the first time (no Ongoing id stored): what Ongoing already holds under their numbers.
+  const adoptable = new Map<string, RemoteDocument>();
+  const readAdoptable = async (items: DocItem<D>[]): Promise<boolean> => {
+    const numbers = items.flatMap((i) =>
+      flow.cancelled(i.doc) || deps.records.view(job, i.key)?.ongoingId != null ? [] : [i.key],
+    );
+    if (!remote?.readMany || numbers.length === 0) return true;
+    try {
+      for (const [key, found] of await remote.readMany(numbers)) adoptable.set(key, found);
+      return true;
+    } catch (error) {
+      run.stop(error, `reading the ${noun}s Ongoing already has`);
+      return false;
+    }
+  };
+
   const processItem = async (item: DocItem<D>): Promise<void> => {
     const { doc, key } = item;
     const record = deps.records.view(job, key);
@@ -269,10 +254,12 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return prepared;
     };
     const input = { record, changed: item.changed, retry: item.retry, cancelled, prepare, lockStatus: flow.lockStatus };
-    let plan = planDocument<B>(input);
-    let current: RemoteDocument | null = null;
+    const known = record?.ongoingId == null ? adoptable.get(key) : undefined;
+    let plan = adoptPlan(planDocument<B>(input), known, (b, m) => remote?.diff(b, m) ?? [], flow.lockStatus);
+    let current: RemoteDocument | null = known ?? null;
     if (
       run.dryRun &&
+      !known &&
       (plan.action === 'update' || (plan.action === 'cancel' && plan.remote) || plan.action === 'conflict')
     ) {
       // A dry run reads Ongoing's status first, so the plan says what would really happen.
@@ -290,7 +277,11 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (plan.action === 'unchanged') {
-      if (plan.heal) local.add(() => recorder.healed(base, plan.warnings ?? ''));
+      const { adopted } = plan;
+      if (adopted) {
+        local.add(() => recorder.adopted(base, adopted.id, adopted.hash, plan.warnings ?? '', adopted.status));
+        run.counts.adopted = (run.counts.adopted ?? 0) + 1;
+      } else if (plan.heal) local.add(() => recorder.healed(base, plan.warnings ?? ''));
       run.counts.unchanged++;
       finishItem(item);
       return;
@@ -303,7 +294,15 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (!remote) throw new Error('Ongoing is not configured.');
-    const target: ExecuteTarget<B> = { remote, key, name, noun, lockStatus: flow.lockStatus, record };
+    const target: ExecuteTarget<B> = {
+      remote,
+      key,
+      name,
+      noun,
+      lockStatus: flow.lockStatus,
+      record,
+      ...(known ? { known } : {}),
+    };
     const hash = plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.hash : null;
     const warnings =
       plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.warnings : '';
@@ -347,7 +346,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     );
   }
 
-  await processAll(listed);
+  if (await readAdoptable(listed)) await processAll(listed);
   const watermark = run.dryRun ? stored : nextWatermark(stored, listed, limit);
   local.flush(!run.dryRun && watermark && watermark !== stored ? () => deps.watermarks.set(job, watermark) : undefined);
 
@@ -372,7 +371,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     }
     run.counts.fetched += retries.length;
     run.addTotal(retries.length);
-    await processAll(retries);
+    if (await readAdoptable(retries)) await processAll(retries);
     local.flush();
   }
   return run.finish();
