@@ -166,6 +166,17 @@ describe('adopting what Ongoing already holds', () => {
     expect(h.env.ongoing.calls).toEqual([]);
   });
 
+  it('a dry run of a new installation says the same: adopted, nothing to send', async () => {
+    startOver();
+    const context = newInstallation();
+    // Orders are checked against the articles the installation knows: the articles first (adopted).
+    await createArticlesJob(context.deps).run(ctx);
+    const dry = await createOrdersJob(context.deps).run({ ...ctx, dryRun: true });
+    expect(dry.counts).toMatchObject({ fetched: ORDERS, adopted: ORDERS, created: 0, updated: 0, conflicts: 0 });
+    expect(writes()).toEqual([]);
+    expect(context.deps.records.page({ flow: 'orders' }).total).toBe(0);
+  });
+
   it('1% changed in Specter: writes = the changed records still changeable; a changed started order is a conflict naming only the changed fields', async () => {
     startOver();
     const changedArticles = Array.from({ length: ARTICLES / 100 }, (_, k) => k * 100);

@@ -1,8 +1,8 @@
 /**
  * One run of a document flow (sales orders, purchase orders): fetch what changed since the watermark
- * (with the overlap of the settings), add records waiting in the inbox, then per document plan
- * (plan.ts), execute through the serial writer (execute.ts) and record (record.ts); in a dry run only
- * the plan. The watermark moves after the fetched documents are recorded, in one transaction with the
+ * (with the overlap of the settings), add records waiting in the inbox, read what Ongoing already
+ * holds of the documents met for the first time (adopt.ts), then per document plan (plan.ts),
+ * execute through the serial writer (execute.ts) and record (record.ts); in a dry run only the plan. The watermark moves after the fetched documents are recorded, in one transaction with the
  * last local writes, never past a document that could not be sent for a connection reason and never
  * to a change time later than now + 5 minutes.
  */
@@ -174,6 +174,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     switch (plan.action) {
       case 'unchanged':
         run.counts.unchanged++;
+        if (plan.adopted) run.counts.adopted = (run.counts.adopted ?? 0) + 1;
         run.planned({ key, action: 'unchanged', ...(plan.message ? { message: plan.message } : {}) });
         return;
       case 'cancel':
