@@ -9,6 +9,7 @@ const METHODS: Record<ApiMethod, true> = {
   getStatus: true,
   getHealth: true,
   createSupportBundle: true,
+  runDiagnostics: true,
   getSettings: true,
   updateSettings: true,
   setCredentials: true,

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
+import type { DoctorReport } from './doctor';
 import type { Posting, StockReport } from './domain/postings';
 import type { Health } from './health';
 import type { TrayPage } from './tray-model';
@@ -31,6 +32,7 @@ export const apiInputSchemas = {
   getStatus: empty,
   getHealth: empty,
   createSupportBundle: empty,
+  runDiagnostics: empty,
   getSettings: empty,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   setCredentials: z
@@ -135,6 +137,7 @@ export interface ApiOutputs {
   getStatus: AppStatus;
   getHealth: Health;
   createSupportBundle: { file: string; bytes: number };
+  runDiagnostics: DoctorReport;
   getSettings: Settings;
   updateSettings: Settings;
   setCredentials: Record<SecretName, boolean>;

@@ -32,6 +32,7 @@ import { classify, errorText } from './engine/failure';
 import { CallLog } from './health/call-log';
 import { HealthMonitor } from './health/health-monitor';
 import { collectSupportBundle } from './support/collect';
+import { runDoctor } from './doctor/doctor';
 
 /** How often health is recomputed when nothing else happens (watchdog, counts). */
 const WATCHDOG_MS = 5_000;
@@ -265,6 +266,15 @@ export function createCore(options: CoreOptions): Core {
         calls: () => callLog.recent(),
         appVersion: APP_VERSION,
         extraSecrets: () => [...knownSecretValues],
+      }),
+    diagnostics: () =>
+      runDoctor({
+        settings: () => settings.get(),
+        secrets: options.secrets,
+        dataDir: options.dataDir,
+        appVersion: APP_VERSION,
+        timeoutMs: options.clientTimeoutMs,
+        extraSecrets: [...knownSecretValues],
       }),
     audit,
     secrets: options.secrets,

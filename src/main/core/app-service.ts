@@ -8,6 +8,7 @@ import {
 } from '../../shared/api';
 import { SECRET_NAMES, type SecretName } from '../../shared/credentials';
 import { mergeSettings, type Settings, settingsSchema } from '../../shared/settings';
+import type { DoctorReport } from '../../shared/doctor';
 import type { Health } from '../../shared/health';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logging/logger';
@@ -53,6 +54,8 @@ export interface AppServiceDeps {
   health: () => Health;
   /** Build a support bundle into the data folder. */
   supportBundle: () => Promise<{ file: string; bytes: number }>;
+  /** Call every read on both systems once and write the diagnostic report into the data folder. */
+  diagnostics: () => Promise<DoctorReport>;
   info: { version: string; mode: AppStatus['mode']; demo: boolean; dataDir: string; schemaVersion: () => number };
 }
 
@@ -99,6 +102,16 @@ export class AppService implements ApiMethods {
       details: { file: result.file, bytes: result.bytes },
     });
     return result;
+  }
+
+  async runDiagnostics(_input: ApiInput<'runDiagnostics'> = {}): Promise<DoctorReport> {
+    const report = await this.deps.diagnostics();
+    this.deps.audit.append({
+      actor: 'operator',
+      action: 'support.diagnostics',
+      details: { file: report.file, failed: report.failed, line: report.line },
+    });
+    return report;
   }
 
   async getSettings(_input: ApiInput<'getSettings'> = {}): Promise<Settings> {

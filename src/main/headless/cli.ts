@@ -7,6 +7,7 @@ import { patchFromPath, valueAtPath } from '../../shared/settings-path';
 import { dispatchApiCall } from '../core/api-dispatch';
 import { APP_VERSION } from '../core/app-context';
 import { collectSupportBundle } from '../core/support/collect';
+import { READ_ONLY_NOTICE, runDoctor } from '../core/doctor/doctor';
 import { resolveDataDir } from '../core/data-dir';
 import { KeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { openHeadlessContext, startServe } from './serve';
@@ -43,6 +44,8 @@ Commands:
   support-bundle [--out FILE]    Write a zip for support (log, settings, runs, problems, postings, remote calls),
                                  with every password, key and token removed
                                  Exit code 0: every job ok; 3: some partial; 1: a job failed
+  doctor [--out FILE]            Call every read the app makes on Specter and Ongoing once (never a write) and
+                                 write a redacted zip of what each answered; exit code 1 when an action failed
   sim specter|ongoing [options]  Run a simulator of Specter or Ongoing
 
 Options for every command:
@@ -70,6 +73,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await syncCommand(rest, io);
       case 'support-bundle':
         return await supportBundleCommand(rest, io);
+      case 'doctor':
+        return await doctorCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -310,6 +315,25 @@ async function supportBundleCommand(args: string[], io: CliIo): Promise<number> 
       );
     }
     return 0;
+  } finally {
+    context.close();
+  }
+}
+
+async function doctorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...common, out: { type: 'string' } } });
+  const context = openHeadlessContext(values['data-dir']);
+  try {
+    io.stdout(`${READ_ONLY_NOTICE}\n`);
+    const report = await runDoctor({
+      settings: () => context.settings.get(),
+      secrets: context.secrets,
+      dataDir: context.dataDir,
+      appVersion: APP_VERSION,
+      out: values.out ? path.resolve(values.out) : undefined,
+    });
+    io.stdout(`Report written: ${report.file}\n${report.line}\n`);
+    return report.failed > 0 ? 1 : 0;
   } finally {
     context.close();
   }

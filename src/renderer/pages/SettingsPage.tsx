@@ -4,6 +4,7 @@ import type { MessageKey } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { useAppStore, useT } from '../store';
 import { ConnectionBadge } from './ConnectionBadge';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { SupportSection } from './SupportSection';
 import { SyncSettings } from './SyncSettings';
 
@@ -222,6 +223,7 @@ export function SettingsPage() {
         </fieldset>
       </div>
       <SupportSection />
+      <DiagnosticsSection />
     </section>
   );
 }

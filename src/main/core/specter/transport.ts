@@ -145,7 +145,8 @@ export class SpecterTransport {
       this.report(call, started, { ok: false, error: failure });
       throw failure;
     }
-    const answered = { status: response.status, replyBody: Buffer.from(response.data ?? []).toString('latin1') };
+    const replyBytes = Buffer.from(response.data ?? []);
+    const answered = { status: response.status, replyBody: replyBytes.toString('latin1'), replyBytes };
     try {
       const reply = this.interpret(action, write, response);
       this.report(call, started, {
@@ -163,7 +164,7 @@ export class SpecterTransport {
   private report(
     call: Omit<SpecterCallInfo, 'durationMs' | 'ok'>,
     started: number,
-    outcome: Pick<SpecterCallInfo, 'ok' | 'status' | 'replyBody' | 'error'>,
+    outcome: Pick<SpecterCallInfo, 'ok' | 'status' | 'replyBody' | 'replyBytes' | 'error'>,
   ): void {
     // The request signature never leaves the transport.
     const hide = (text: string | undefined) =>

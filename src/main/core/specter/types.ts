@@ -106,6 +106,9 @@ export interface SpecterCallInfo {
   url: string;
   requestBody?: string;
   status?: number;
+  /** The reply as received, decoded as Latin-1 (one character per byte). */
   replyBody?: string;
+  /** The reply's bytes as received (for diagnostic reports that keep them unchanged). */
+  replyBytes?: Buffer;
   error?: unknown;
 }
