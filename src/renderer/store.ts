@@ -3,7 +3,7 @@ import type { AppEvent, AppStatus, ConnectionState, RemoteSystemName } from '../
 import type { JobState } from '../shared/domain/sync';
 import type { SecretName } from '../shared/credentials';
 import type { Language, MessageKey } from '../shared/i18n';
-import { translate } from '../shared/i18n';
+import { MESSAGES, translate } from '../shared/i18n';
 import type { Health } from '../shared/health';
 import { type MessageRef, renderMessage } from '../shared/messages';
 import type { Settings, SettingsPatch } from '../shared/settings';
@@ -146,4 +146,19 @@ export function useT(): (key: MessageKey) => string {
 export function useMessage(): (ref: MessageRef) => string {
   const language: Language = useAppStore((s) => s.settings?.language ?? 'sv');
   return (ref) => renderMessage(language, ref);
+}
+
+/** Say several message codes one after the other (a run's problem and its warnings, a posting's outcome). */
+export function useMessages(): (refs: readonly MessageRef[]) => string {
+  const say = useMessage();
+  return (refs) => refs.map(say).join(' ');
+}
+
+/** A key of the UI catalogue built from a prefix and a value the core sends (a state, a count's name). */
+export function useLabel(): (prefix: string, value: string) => string {
+  const t = useT();
+  return (prefix, value) => {
+    const key = `${prefix}.${value}`;
+    return key in MESSAGES.sv ? t(key as MessageKey) : value;
+  };
 }

@@ -11,6 +11,7 @@ import { SECRET_NAMES, type SecretName, secretNameSchema } from './credentials';
 import type { DoctorReport } from './doctor';
 import type { Posting, StockReport } from './domain/postings';
 import type { Health } from './health';
+import type { MessageRef } from './messages';
 import type { TrayPage } from './tray-model';
 import {
   JOB_NAMES,
@@ -118,7 +119,9 @@ export type ApiInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>
 export interface ConnectionState {
   system: RemoteSystemName;
   state: 'unknown' | 'ok' | 'failed' | 'not_configured';
+  /** In English (log); the UI says `ref` in its language. */
   message: string;
+  ref: MessageRef | null;
   checkedAt: string | null;
 }
 
@@ -152,11 +155,11 @@ export interface ApiOutputs {
   listExceptions: SyncException[];
   decideException: SyncException;
   listPostings: Posting[];
-  decidePostings: { id: number; ok: boolean; message: string; posting: Posting | null }[];
+  decidePostings: { id: number; ok: boolean; message: string; refs: MessageRef[]; posting: Posting | null }[];
   setPostingOptions: Posting;
   getStockReport: StockReport;
   refreshStock: StockReport;
-  pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string }[] };
+  pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string; ref: MessageRef }[] };
   listAudit: AuditRecord[];
   getWarehouseStatuses: { orders: StatusText[]; purchaseOrders: StatusText[] };
 }

@@ -8,6 +8,10 @@
  * language's format; `remoteText` is the remote system's own words and is shown in quotes.
  */
 import type { Language } from './i18n';
+import { auditEn, auditSv } from './messages/audit-texts';
+import { postingEn, postingSv } from './messages/posting-texts';
+import { stockEn, stockSv } from './messages/stock-texts';
+import { syncEn, syncSv } from './messages/sync-texts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -16,7 +20,24 @@ export interface MessageRef {
   params?: MessageParams;
 }
 
-const sv = {
+/**
+ * A message as a code with its parameters (said in the operator's language by the UI) and the same
+ * message in English, for the log and the stored text columns.
+ */
+export interface Notice {
+  code: MessageCode;
+  params: MessageParams;
+  text: string;
+}
+
+export function notice(code: MessageCode, params: MessageParams = {}): Notice {
+  return { code, params, text: renderMessage('en', { code, params }) };
+}
+
+/** The code and parameters of a notice (what goes to the renderer). */
+export const refOf = (n: Notice): MessageRef => ({ code: n.code, params: n.params });
+
+const healthSv = {
   'health.ok': 'Allt fungerar.',
   'health.system.ok': '{system} svarar.',
   'health.system.notYetCalled': '{system} har inte anropats ännu.',
@@ -53,9 +74,15 @@ const sv = {
   'notify.inDoubt.body': '{count} poster kunde inte avgöras automatiskt: titta i Specter och välj.',
 } as const;
 
+const sv = { ...healthSv, ...syncSv, ...postingSv, ...stockSv, ...auditSv };
+
 export type MessageCode = keyof typeof sv;
 
 const en: Record<MessageCode, string> = {
+  ...syncEn,
+  ...postingEn,
+  ...stockEn,
+  ...auditEn,
   'health.ok': 'Everything works.',
   'health.system.ok': '{system} answers.',
   'health.system.notYetCalled': '{system} has not been called yet.',
@@ -95,8 +122,21 @@ export const MESSAGE_TEXTS: Record<Language, Record<MessageCode, string>> = { sv
 
 const LOCALE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
+/** Parameters whose value is a short code said from the catalogue (`job.orders`, `doing.connect`, …). */
+const SUB_MESSAGES = new Set(['job', 'kind', 'doing', 'cause', 'wait', 'actor']);
+
 /** A parameter's value as shown: times as local HH:MM, numbers in the language's format. */
-export function formatParam(language: Language, name: string, value: string | number, timeZone?: string): string {
+export function formatParam(
+  language: Language,
+  name: string,
+  value: string | number,
+  timeZone?: string,
+  params?: MessageParams,
+): string {
+  if (SUB_MESSAGES.has(name) && typeof value === 'string') {
+    const code = `${name}.${value}`;
+    if (code in MESSAGE_TEXTS[language]) return fillTemplate(language, code as MessageCode, params ?? {}, timeZone);
+  }
   if (typeof value === 'number') return new Intl.NumberFormat(LOCALE[language]).format(value);
   if ((name === 'since' || name.endsWith('At')) && !Number.isNaN(Date.parse(value))) {
     return new Intl.DateTimeFormat(LOCALE[language], { hour: '2-digit', minute: '2-digit', timeZone }).format(
@@ -111,14 +151,46 @@ export function formatParam(language: Language, name: string, value: string | nu
 
 /** The message in the given language, its parameters filled in. Unknown parameters stay visible as {name}. */
 export function renderMessage(language: Language, ref: MessageRef, timeZone?: string): string {
-  const template = MESSAGE_TEXTS[language][ref.code] ?? MESSAGE_TEXTS.sv[ref.code] ?? ref.code;
+  return fillTemplate(language, ref.code, ref.params ?? {}, timeZone);
+}
+
+function fillTemplate(language: Language, code: MessageCode, params: MessageParams, timeZone?: string): string {
+  const template = MESSAGE_TEXTS[language][code] ?? MESSAGE_TEXTS.sv[code] ?? code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = ref.params?.[name];
-    return value === undefined ? whole : formatParam(language, name, value, timeZone);
+    const value = params[name];
+    // A sub-message's own parameters come from the same bag; it never names itself, so this ends.
+    return value === undefined ? whole : formatParam(language, name, value, timeZone, params);
   });
+}
+
+/** True when the string is a code of the catalogue (a stored code from an older version may not be). */
+export function isMessageCode(code: string): code is MessageCode {
+  return code in MESSAGE_TEXTS.sv;
 }
 
 /** The parameter names a code's text uses (for the completeness test). */
 export function paramsOf(language: Language, code: MessageCode): string[] {
   return [...MESSAGE_TEXTS[language][code].matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}
+
+const paramNames = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+
+/**
+ * What is wrong with a catalogue: a code without a text in one of the languages, or a code whose two
+ * texts use different parameters (one language would leave out something the other says). Empty when
+ * the catalogue is complete; the unit test holds the real catalogue to it.
+ */
+export function catalogueProblems(texts: Record<Language, Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  const codes = new Set([...Object.keys(texts.sv), ...Object.keys(texts.en)]);
+  for (const code of codes) {
+    const sv = texts.sv[code];
+    const en = texts.en[code];
+    if (!sv?.trim()) problems.push(`${code}: no Swedish text`);
+    if (!en?.trim()) problems.push(`${code}: no English text`);
+    if (sv && en && paramNames(sv).join(',') !== paramNames(en).join(',')) {
+      problems.push(`${code}: Swedish uses {${paramNames(sv).join('}, {')}}, English {${paramNames(en).join('}, {')}}`);
+    }
+  }
+  return problems;
 }

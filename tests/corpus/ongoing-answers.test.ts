@@ -183,7 +183,8 @@ describe('Retry-After', () => {
       const result = await c.articles();
       expect(c.ongoingProxy.rewritten).toHaveLength(1);
       expect(result.status).toBe('failed');
-      const waited = Number(/asked to wait (\d+) s/.exec(result.error ?? '')?.[1]);
+      // The English text writes the number as en-GB does (3,600).
+      const waited = Number(/asked to wait ([\d,]+) s/.exec(result.error ?? '')?.[1]?.replaceAll(',', ''));
       expect(Math.abs(waited - seconds)).toBeLessThanOrEqual(2);
       expect(result.error).toMatch(/next try at \d{2}:\d{2}/);
       expect(result.retryAfterMs).toBeGreaterThan(120_000);

@@ -82,7 +82,7 @@ describe('outbound deliveries', () => {
 
     const [result] = await postings.decide([id], 'confirm', 'operator');
     expect(result?.ok).toBe(true);
-    expect(result?.message).toMatch(/Reported to Specter \(delivery \d+, invoice \d+\)\. Acknowledged in Ongoing\./);
+    expect(result?.message).toMatch(/Reported to Specter \(id \d+, invoice \d+\)\. Acknowledged in Ongoing\./);
     const deliveries = h.env.specter.state.deliveries;
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({

@@ -235,6 +235,11 @@ describe('quantities in Specter’s unit', () => {
     expect(problem?.message).toMatch(
       /row no 1: 5 items picked is not a whole multiple of the row's second quantity \(no items2 = 2\)/,
     );
+    // The operator reads it in the UI language from its code and parameters.
+    expect(problem?.ref).toEqual({
+      code: 'posting.notWholeMultiple',
+      params: { number: order.orderNo, rowNo: '1', count: 5, factor: 2 },
+    });
     expect(specterWrites(h, 'deliverySubmit').sent).toBe(0);
   });
 });

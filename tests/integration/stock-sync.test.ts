@@ -56,7 +56,10 @@ describe('stock sync Ongoing → Specter', () => {
     const rows = report.rows;
     expect(row(rows, 'ART-1')).toMatchObject({ ongoingPhysical: 38, specterStock: 40, difference: -2, heldBack: true });
     expect(kinds(row(rows, 'ART-1'))).toEqual([['shipped_not_reported', -2]]);
-    expect(row(rows, 'ART-1')?.explanations[0]?.text).toContain(`order ${shipped.orderNo}`);
+    expect(row(rows, 'ART-1')?.explanations[0]?.ref).toEqual({
+      code: 'stock.shipped',
+      params: { count: 2, refs: String(shipped.orderNo) },
+    });
     expect(row(rows, 'ART-2')).toMatchObject({ ongoingPhysical: 45, specterStock: 40, difference: 5, heldBack: true });
     expect(kinds(row(rows, 'ART-2'))).toEqual([['received_not_reported', 5]]);
     expect(row(rows, 'ART-2')?.heldBackReason).toContain(`purchase order ${purchase.purchaseNo} has 5 received`);
@@ -119,8 +122,16 @@ describe('stock sync Ongoing → Specter', () => {
     const named = await stock.push(['ART-1', 'ART-5', 'ART-6'], 'operator');
     expect(named.pushed).toEqual(['ART-6']);
     expect(named.heldBack).toEqual([
-      { articleNo: 'ART-1', reason: expect.stringMatching(/^Not pushed until reported: order \d+ has 2 picked/) },
-      { articleNo: 'ART-5', reason: expect.stringMatching(/not in Ongoing/) },
+      {
+        articleNo: 'ART-1',
+        reason: expect.stringMatching(/^Not pushed until reported: order \d+ has 2 picked/),
+        ref: { code: 'stock.held.unreported', params: { articleNo: 'ART-1' } },
+      },
+      {
+        articleNo: 'ART-5',
+        reason: expect.stringMatching(/not in Ongoing/),
+        ref: { code: 'stock.held.notInOngoing', params: { articleNo: 'ART-5' } },
+      },
     ]);
   });
 

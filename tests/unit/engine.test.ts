@@ -44,7 +44,9 @@ describe('failure classes', () => {
   });
 
   it('says "could not be reached" only for connection failures', () => {
-    const text = (kind: RemoteErrorKind) => describeStop('orders', classify(remote(kind)), 'reading').text;
+    const text = (kind: RemoteErrorKind) =>
+      describeStop('orders', classify(remote(kind)), { doing: 'readChanged', params: { kind: 'order' } }, remote(kind))
+        .text;
     expect(text('network')).toMatch(/could not be reached/);
     expect(text('timeout')).toMatch(/could not be reached/);
     for (const kind of ['protocol', 'server', 'rate', 'auth'] as const)
@@ -60,9 +62,18 @@ describe('failure classes', () => {
       message: 'busy',
       retryAfterMs: 3_600_000,
     });
-    const notice = describeStop('orders', classify(error), 'sending', new Date(2026, 0, 1, 10, 15));
-    expect(notice.text).toContain('Ongoing asked to wait 3600 s; next try at 11:15');
-    expect(notice).toMatchObject({ code: 'run.wait_requested', params: { seconds: 3600, next: '11:15' } });
+    const notice = describeStop(
+      'orders',
+      classify(error),
+      { doing: 'sendPostings' },
+      error,
+      new Date(2026, 0, 1, 10, 15),
+    );
+    expect(notice.text).toContain('Ongoing asked to wait 3,600 s; next try at 11:15');
+    expect(notice).toMatchObject({
+      code: 'run.wait_requested',
+      params: { seconds: 3600, nextAt: new Date(2026, 0, 1, 11, 15).toISOString(), system: 'ongoing' },
+    });
     expect(MAX_RETRY_AFTER_MS).toBe(120_000);
   });
 

@@ -8,7 +8,14 @@ const row = (over: Partial<StockDifference>): StockDifference => ({
   ongoingPhysical: 10,
   specterStock: 12,
   difference: -2,
-  explanations: [{ kind: 'shipped_not_reported', quantity: 2, text: '2 shipped in Ongoing, not yet reported' }],
+  explanations: [
+    {
+      kind: 'shipped_not_reported',
+      quantity: 2,
+      text: '2 shipped in Ongoing, not yet reported',
+      ref: { code: 'stock.shipped', params: { count: 2, refs: '1001' } },
+    },
+  ],
   heldBack: false,
   heldBackReason: '',
   ...over,

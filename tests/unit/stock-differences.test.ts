@@ -26,13 +26,14 @@ describe('stock difference explanations', () => {
       articleNo: 'A-1',
       ongoing: og(8),
       specterStock: 10,
-      shipped: { quantity: 2, refs: ['order 1001', 'order 1002', 'order 1001'] },
+      shipped: { quantity: 2, refs: ['1001', '1002', '1001'] },
     });
     expect(e).toEqual([
       {
         kind: 'shipped_not_reported',
         quantity: -2,
-        text: '2 items shipped in Ongoing (order 1001, order 1002) but the delivery is not yet reported to Specter.',
+        text: '2 shipped in Ongoing (1001, 1002) but the delivery is not yet reported to Specter.',
+        ref: { code: 'stock.shipped', params: { count: 2, refs: '1001, 1002' } },
       },
     ]);
   });
@@ -42,22 +43,22 @@ describe('stock difference explanations', () => {
       articleNo: 'A-1',
       ongoing: og(15),
       specterStock: 10,
-      received: { quantity: 5, refs: ['purchase order P-1'] },
+      received: { quantity: 5, refs: ['P-1'] },
     });
     expect(e.map((x) => [x.kind, x.quantity])).toEqual([['received_not_reported', 5]]);
-    expect(e[0]?.text).toContain('purchase order P-1');
+    expect(e[0]?.text).toContain('(P-1)');
   });
 
   it('explains items picked on orders not yet sent', () => {
     const e = explainDifference({ articleNo: 'A-1', ongoing: og(9, 1), specterStock: 10 });
     expect(e).toEqual([expect.objectContaining({ kind: 'picked_not_collected', quantity: -1 })]);
-    expect(e[0]?.text).toMatch(/^1 item picked/);
+    expect(e[0]?.text).toMatch(/^1 picked/);
   });
 
   it('leaves what no movement explains as unexplained, in either direction', () => {
     const more = explainDifference({ articleNo: 'A-1', ongoing: og(13), specterStock: 10 });
     expect(more).toEqual([expect.objectContaining({ kind: 'unexplained', quantity: 3 })]);
-    expect(more[0]?.text).toMatch(/3 items more in Ongoing/);
+    expect(more[0]?.text).toMatch(/3 more in Ongoing/);
     const fewer = explainDifference({
       articleNo: 'A-1',
       ongoing: og(5),
@@ -68,7 +69,7 @@ describe('stock difference explanations', () => {
       ['shipped_not_reported', -2],
       ['unexplained', -3],
     ]);
-    expect(fewer[1]?.text).toMatch(/3 items more in Specter/);
+    expect(fewer[1]?.text).toMatch(/3 more in Specter/);
   });
 
   it('combines several explanations so that they add up to the difference', () => {

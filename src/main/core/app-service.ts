@@ -21,7 +21,9 @@ import type { SyncRunRepository } from './repositories/sync-run-repository';
 import type { Scheduler } from './sync/scheduler';
 import type { PostingService, StatusCatalog, StockService } from './sync/services';
 import type { SyncRunSummary } from '../../shared/domain/sync';
-import { NotConfiguredError } from './net/remote-error';
+import { NotConfiguredError, isRemoteError } from './net/remote-error';
+import { notice, refOf } from '../../shared/messages';
+import { causeParams } from './engine/failure';
 
 export { NotConfiguredError };
 
@@ -63,6 +65,7 @@ const unknownConnection = (system: RemoteSystemName): ConnectionState => ({
   system,
   state: 'unknown',
   message: '',
+  ref: null,
   checkedAt: null,
 });
 
@@ -164,11 +167,18 @@ export class AppService implements ApiMethods {
     let state: ConnectionState;
     try {
       await this.deps.probe(system);
-      state = { system, state: 'ok', message: 'Connected.', checkedAt };
+      const n = notice('connection.ok');
+      state = { system, state: 'ok', message: n.text, ref: refOf(n), checkedAt };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const notConfigured = error instanceof NotConfiguredError;
-      state = { system, state: notConfigured ? 'not_configured' : 'failed', message, checkedAt };
+      const code = notConfigured
+        ? 'connection.notConfigured'
+        : isRemoteError(error) && error.kind === 'auth'
+          ? 'connection.authRefused'
+          : 'connection.failed';
+      const ref = refOf(notice(code, { system, ...causeParams(error) }));
+      state = { system, state: notConfigured ? 'not_configured' : 'failed', message, ref, checkedAt };
       this.deps.logger.warn('connection test failed', { system, message });
     }
     this.connections[system] = state;

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import type { MessageKey } from '../../shared/i18n';
+import { auditRef } from '../../shared/audit-text';
 import { getApi } from '../api';
-import { formatTime, useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useApiData } from '../hooks';
+import { LocalTime } from '../LocalTime';
+import { useAppStore, useLabel, useMessage, useMessages, useT } from '../store';
+import { countsText } from './JobsPanel';
 
 /** The exception inbox, the run history and the audit log. */
 export function ActivityPage() {
   const t = useT();
+  const label = useLabel();
+  const say = useMessage();
+  const sayAll = useMessages();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const act = useAppStore((s) => s.act);
   const [onlyOpen, setOnlyOpen] = useState(true);
@@ -35,11 +41,11 @@ export function ActivityPage() {
             <tr key={e.id} data-testid={`exception-${e.flow}-${e.recordKey}`}>
               <td>{t(`job.${e.flow}` as MessageKey)}</td>
               <td>
-                <span className={`badge badge-class-${e.class}`}>{e.class}</span>
+                <span className={`badge badge-class-${e.class}`}>{label('class', e.class)}</span>
               </td>
               <td>{e.recordKey}</td>
               <td>
-                {e.message}
+                {e.ref ? say(e.ref) : e.message}
                 {e.differences.length > 0 && (
                   <div className="muted">
                     {e.differences.map((d) => `${d.field}: ${d.specter} ≠ ${d.ongoing}`).join(' · ')}
@@ -48,7 +54,7 @@ export function ActivityPage() {
                 {e.reason && <div className="muted">{e.reason}</div>}
               </td>
               <td className="muted">
-                {e.occurrences}× · {formatTime(e.lastSeen, lang)}
+                {e.occurrences}× · <LocalTime iso={e.lastSeen} />
               </td>
               <td className="actions-cell">
                 {e.state === 'open' && ignoring !== e.id && (
@@ -97,20 +103,17 @@ export function ActivityPage() {
             <tr key={r.id}>
               <td>{t(`job.${r.job}` as MessageKey)}</td>
               <td>
-                <span className={`badge badge-run-${r.status}`}>{r.status}</span>{' '}
+                <span className={`badge badge-run-${r.status}`}>{label('runStatus', r.status)}</span>{' '}
                 {r.dryRun ? `(${t('jobs.dryRun')})` : ''}
               </td>
-              <td>{formatTime(r.startedAt, lang)}</td>
+              <td>
+                <LocalTime iso={r.startedAt} />
+              </td>
               <td className="muted">
                 {r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : ''}
               </td>
-              <td className="muted">
-                {Object.entries(r.counts)
-                  .filter(([, v]) => v)
-                  .map(([k, v]) => `${k} ${v}`)
-                  .join(' · ')}
-              </td>
-              <td className="error-text">{r.error}</td>
+              <td className="muted">{countsText(r.counts, label, lang)}</td>
+              <td className="error-text">{sayAll(r.errorRefs)}</td>
             </tr>
           ))}
         </tbody>
@@ -120,11 +123,16 @@ export function ActivityPage() {
         <tbody>
           {audit.data?.map((a) => (
             <tr key={a.id}>
-              <td>{formatTime(a.at, lang)}</td>
-              <td>{a.actor}</td>
-              <td>{a.action}</td>
-              <td>{a.subject}</td>
-              <td className="muted mono">{JSON.stringify(a.details)}</td>
+              <td>
+                <LocalTime iso={a.at} />
+              </td>
+              <td>{say(auditRef(a))}</td>
+              <td>
+                <details>
+                  <summary className="muted">{t('activity.details')}</summary>
+                  <pre className="muted mono">{JSON.stringify(a.details, null, 1)}</pre>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
 import { getApi } from '../api';
-import { formatTime, useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useApiData } from '../hooks';
+import { LocalTime } from '../LocalTime';
+import { useAppStore, useMessage, useT } from '../store';
 
 /** Open conflicts of a flow: what Specter says vs what Ongoing has, field by field. */
 export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
   const t = useT();
-  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
+  const say = useMessage();
   const act = useAppStore((s) => s.act);
   const conflicts = useApiData(
     async () => (await getApi().listExceptions({ state: 'open', flow })).filter((e) => e.class === 'conflict'),
@@ -17,9 +18,12 @@ export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
       {conflicts.data.map((c) => (
         <article key={c.id} className="card" data-testid={`conflict-${c.recordKey}`}>
           <header>
-            <strong>{c.recordKey}</strong> <span className="muted">{formatTime(c.lastSeen, lang)}</span>
+            <strong>{c.recordKey}</strong>{' '}
+            <span className="muted">
+              <LocalTime iso={c.lastSeen} />
+            </span>
           </header>
-          <p>{c.message}</p>
+          <p>{c.ref ? say(c.ref) : c.message}</p>
           {c.differences.length > 0 && (
             <table className="grid diff">
               <thead>

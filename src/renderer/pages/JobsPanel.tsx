@@ -3,7 +3,8 @@ import type { JobName, JobState, PlannedChange } from '../../shared/domain/sync'
 import type { MessageKey } from '../../shared/i18n';
 import { getApi } from '../api';
 import { formatTime } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { LocalTime } from '../LocalTime';
+import { useAppStore, useLabel, useMessages, useT } from '../store';
 
 function jobStateText(job: JobState, t: (k: MessageKey) => string, lang: 'sv' | 'en'): string {
   if (job.running) return t('jobs.running');
@@ -13,16 +14,24 @@ function jobStateText(job: JobState, t: (k: MessageKey) => string, lang: 'sv' | 
   return t('jobs.idle');
 }
 
-function countsText(counts: Record<string, number | undefined>): string {
+/** A run's counts in the UI language ("hämtade 12 · skapade 3"), numbers in its format. */
+export function countsText(
+  counts: Record<string, number | undefined>,
+  label: (prefix: string, value: string) => string,
+  lang: 'sv' | 'en',
+): string {
+  const number = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB');
   return Object.entries(counts)
     .filter(([, v]) => typeof v === 'number' && v > 0)
-    .map(([k, v]) => `${k} ${v}`)
+    .map(([k, v]) => `${label('count', k)} ${number.format(v as number)}`)
     .join(' · ');
 }
 
 /** Per-job last run, next run, counts and errors, with sync-now, dry-run and pause buttons. */
 export function JobsPanel() {
   const t = useT();
+  const label = useLabel();
+  const say = useMessages();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const jobs = useAppStore((s) => s.jobs);
   const act = useAppStore((s) => s.act);
@@ -71,16 +80,20 @@ export function JobsPanel() {
               <td>
                 {job.lastRun ? (
                   <>
-                    <span className={`badge badge-run-${job.lastRun.status}`}>{job.lastRun.status}</span>{' '}
-                    {formatTime(job.lastRun.finishedAt ?? job.lastRun.startedAt, lang)}
-                    {job.lastError && <div className="error-text">{job.lastError}</div>}
+                    <span className={`badge badge-run-${job.lastRun.status}`}>
+                      {label('runStatus', job.lastRun.status)}
+                    </span>{' '}
+                    <LocalTime iso={job.lastRun.finishedAt ?? job.lastRun.startedAt} />
+                    {job.lastErrorRefs.length > 0 && <div className="error-text">{say(job.lastErrorRefs)}</div>}
                   </>
                 ) : (
                   t('jobs.never')
                 )}
               </td>
-              <td className="muted">{job.lastRun ? countsText(job.lastRun.counts) : ''}</td>
-              <td>{formatTime(job.nextRunAt, lang)}</td>
+              <td className="muted">{job.lastRun ? countsText(job.lastRun.counts, label, lang) : ''}</td>
+              <td>
+                <LocalTime iso={job.nextRunAt} />
+              </td>
               <td className="actions-cell">
                 <button type="button" disabled={job.running} onClick={() => void syncNow(job.job)}>
                   {t('jobs.syncNow')}
@@ -117,7 +130,7 @@ export function JobsPanel() {
                 return acc;
               }, {}),
             )
-              .map(([action, n]) => `${action}: ${n}`)
+              .map(([action, n]) => `${label('plan', action)}: ${n}`)
               .join(' · ') || '–'}
           </p>
           <ul className="plan">
@@ -126,7 +139,7 @@ export function JobsPanel() {
               .slice(0, 200)
               .map((c) => (
                 <li key={`${c.action}-${c.key}`}>
-                  <strong>{c.action}</strong> {c.key} {c.message && <span className="muted">– {c.message}</span>}
+                  <strong>{label('plan', c.action)}</strong> {c.key}
                 </li>
               ))}
           </ul>

@@ -3,7 +3,7 @@ import type { Posting, PostingDecision, PostingKind, PostingState } from '../../
 import type { MessageKey } from '../../shared/i18n';
 import { getApi } from '../api';
 import { useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useAppStore, useMessages, useT } from '../store';
 import { type DecisionOutcome, PostingCard } from './postings/PostingCard';
 
 const FILTERS: Record<'pending' | 'done' | 'rejected' | 'all', PostingState[] | undefined> = {
@@ -33,6 +33,7 @@ interface Decided extends DecisionOutcome {
 /** Confirmation cards for delivery submits (kind 'delivery') or purchase delivery submits ('receipt'). */
 export function PostingsPage({ kind }: { kind: PostingKind }) {
   const t = useT();
+  const say = useMessages();
   const act = useAppStore((s) => s.act);
   const [filter, setFilter] = useState<keyof typeof FILTERS>('pending');
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -63,7 +64,7 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
         new Map(m).set(posting.id, {
           decision,
           ok,
-          message: result.message,
+          refs: result.refs,
           state: result.posting?.state ?? null,
           posting: result.posting,
         }),
@@ -78,7 +79,7 @@ export function PostingsPage({ kind }: { kind: PostingKind }) {
       const results = await getApi().decidePostings({ ids: [...selected], decision: 'confirm' });
       setSelected(new Set());
       const failed = results.filter((r) => !r.ok);
-      if (failed.length) throw new Error(failed.map((r) => r.message).join(' '));
+      if (failed.length) throw new Error(failed.map((r) => say(r.refs)).join(' '));
     });
 
   const listed = postings.data ?? [];

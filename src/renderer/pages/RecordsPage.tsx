@@ -3,8 +3,9 @@ import type { RecordState, SyncedRecord } from '../../shared/domain/sync';
 import { getApi } from '../api';
 import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
-import { formatTime, useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useApiData } from '../hooks';
+import { LocalTime } from '../LocalTime';
+import { useLabel, useMessage, useT } from '../store';
 import { ConflictList } from './ConflictList';
 
 const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'failed', 'cancelled'];
@@ -12,7 +13,8 @@ const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'fail
 /** Searchable, virtualized list of synced records of one flow (articles, sales orders, purchase orders). */
 export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
   const t = useT();
-  const lang = useAppStore((s) => s.settings?.language ?? 'sv');
+  const say = useMessage();
+  const label = useLabel();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<RecordState | ''>('');
   const page = useApiData(
@@ -27,12 +29,12 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
           { key: 'name', header: t('records.name'), width: '2fr', cell: (r) => summary(r, 'name') },
           { key: 'barcode', header: 'EAN', width: '150px', cell: (r) => summary(r, 'barcode') },
           { key: 'state', header: t('common.state'), width: '110px', cell: (r) => <StateBadge state={r.state} /> },
-          { key: 'sent', header: t('records.lastSent'), width: '170px', cell: (r) => formatTime(r.lastSentAt, lang) },
+          { key: 'sent', header: t('records.lastSent'), width: '170px', cell: (r) => <LocalTime iso={r.lastSentAt} /> },
           {
             key: 'msg',
             header: t('common.message'),
             width: '2fr',
-            cell: (r) => <span className="muted">{r.message}</span>,
+            cell: (r) => <span className="muted">{r.messageRef ? say(r.messageRef) : ''}</span>,
           },
         ]
       : [
@@ -61,7 +63,7 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
             key: 'msg',
             header: t('common.message'),
             width: '2fr',
-            cell: (r) => <span className="muted">{r.message}</span>,
+            cell: (r) => <span className="muted">{r.messageRef ? say(r.messageRef) : ''}</span>,
           },
         ];
   return (
@@ -76,7 +78,7 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
           <option value="">{t('common.all')}</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {label('recordState', s)}
             </option>
           ))}
         </select>
@@ -97,7 +99,8 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
 }
 
 export function StateBadge({ state }: { state: string }) {
-  return <span className={`badge badge-state-${state}`}>{state}</span>;
+  const label = useLabel();
+  return <span className={`badge badge-state-${state}`}>{label('recordState', state)}</span>;
 }
 
 export function ArticlesPage() {

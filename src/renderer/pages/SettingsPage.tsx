@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type SecretName, SPECTER_KEY_PAIRS } from '../../shared/credentials';
 import type { MessageKey } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
-import { useAppStore, useT } from '../store';
+import type { ConnectionState } from '../../shared/api';
+import { useAppStore, useMessage, useT } from '../store';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { SupportSection } from './SupportSection';
@@ -44,6 +45,8 @@ function SecretField({
 
 export function SettingsPage() {
   const t = useT();
+  const say = useMessage();
+  const connectionText = (c: ConnectionState) => (c.ref ? say(c.ref) : '');
   const settings = useAppStore((s) => s.settings);
   const status = useAppStore((s) => s.status);
   const credentials = useAppStore((s) => s.credentials);
@@ -199,7 +202,7 @@ export function SettingsPage() {
             </button>
           </div>
           <p className="muted" data-testid="connection-message-specter">
-            {status.connections.specter.message}
+            {connectionText(status.connections.specter)}
           </p>
         </fieldset>
         <fieldset>
@@ -218,7 +221,7 @@ export function SettingsPage() {
             </button>
           </div>
           <p className="muted" data-testid="connection-message-ongoing">
-            {status.connections.ongoing.message}
+            {connectionText(status.connections.ongoing)}
           </p>
         </fieldset>
       </div>

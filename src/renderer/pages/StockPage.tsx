@@ -5,7 +5,7 @@ import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { stockCsv } from '../csv';
 import { formatTime, useApiData } from '../hooks';
-import { useAppStore, useT } from '../store';
+import { useAppStore, useMessage, useT } from '../store';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -19,6 +19,7 @@ function download(name: string, text: string) {
 /** Ongoing physical stock vs Specter stock per article, each difference explained, with push to Specter. */
 export function StockPage() {
   const t = useT();
+  const say = useMessage();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const act = useAppStore((s) => s.act);
   const [onlyDifferences, setOnlyDifferences] = useState(true);
@@ -74,9 +75,9 @@ export function StockPage() {
       header: t('stock.explanation'),
       width: '2.6fr',
       cell: (r) => (
-        <span title={r.explanations.map((e) => e.text).join('\n')}>
+        <span title={r.explanations.map((e) => say(e.ref)).join('\n')}>
           {r.heldBack && <span className="badge badge-failed">{t('stock.heldBack')}</span>}{' '}
-          {r.explanations.map((e) => e.text).join(' · ')}
+          {r.explanations.map((e) => say(e.ref)).join(' · ')}
         </span>
       ),
     },
@@ -90,7 +91,7 @@ export function StockPage() {
       setPushResult(
         `${result.pushed.length} ✓` +
           (result.heldBack.length
-            ? ` · ${t('stock.heldBack')}: ${result.heldBack.map((h) => `${h.articleNo} (${h.reason})`).join(', ')}`
+            ? ` · ${t('stock.heldBack')}: ${result.heldBack.map((h) => say(h.ref)).join(' ')}`
             : ''),
       );
       report.reload();

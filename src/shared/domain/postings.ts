@@ -1,3 +1,4 @@
+import type { MessageRef } from '../messages';
 /**
  * Postings: writes to Specter that report what happened in the warehouse (delivery submits for
  * shipped orders, purchase delivery submits for received goods). Each is an outbox row with an
@@ -50,7 +51,9 @@ export interface Posting {
   rows: PostingRow[];
   state: PostingState;
   attempts: number;
+  /** The last problem in English (logs); the UI says `lastErrorRef` in its language. */
   lastError: string | null;
+  lastErrorRef: MessageRef | null;
   /** Ongoing acknowledgement (set reported = picked/received) after Specter accepted. */
   ackState: 'pending' | 'done' | 'failed';
   decidedBy: string | null;
@@ -121,7 +124,9 @@ export interface StockExplanation {
     | 'missing_in_ongoing'
     | 'unexplained';
   quantity: number;
+  /** In English (log); the UI says `ref` in its language. */
   text: string;
+  ref: MessageRef;
 }
 
 export interface StockDifference {

@@ -1,4 +1,5 @@
 /** Shared types of the scheduled sync: jobs, runs, synced records and the exception inbox. */
+import type { MessageRef } from '../messages';
 
 export const JOB_NAMES = ['articles', 'orders', 'purchaseOrders', 'deliveries', 'receipts', 'stock'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -36,7 +37,9 @@ export interface SyncRunSummary {
   status: RunStatus;
   dryRun: boolean;
   counts: Partial<RunCounts>;
+  /** The run's problem in English (for logs); the UI says `errorRefs` in its language. */
   error: string | null;
+  errorRefs: MessageRef[];
 }
 
 export interface JobState {
@@ -50,6 +53,7 @@ export interface JobState {
   /** Set while the job waits because a remote system was unreachable. */
   backoffUntil: string | null;
   lastError: string | null;
+  lastErrorRefs: MessageRef[];
 }
 
 /** What a dry run would do with one record. */
@@ -85,7 +89,9 @@ export interface SyncedRecord {
   ongoingStatusText: string;
   /** Short display fields (name, customer, number of rows, …). */
   summary: Record<string, string | number>;
+  /** In English (log); the UI says `messageRef` in its language. */
   message: string;
+  messageRef: MessageRef | null;
   lastSentAt: string | null;
   updatedAt: string;
 }
@@ -116,4 +122,6 @@ export interface SyncException {
   firstSeen: string;
   lastSeen: string;
   occurrences: number;
+  /** The message as a code with parameters (null only for entries stored before codes existed). */
+  ref: MessageRef | null;
 }

@@ -8,6 +8,7 @@
  * (docs/mapping-report.md) is printed from the same table, so the documentation and the code cannot
  * drift apart.
  */
+import type { MessageRef } from '../messages';
 
 /** How a value is compared and shown: '' for empty, dates as yyyy-MM-dd, numbers without float noise. */
 export type FieldKind = 'text' | 'date' | 'number' | 'flag';
@@ -79,6 +80,8 @@ export interface MappingProblem {
   /** What is wrong and what to do about it. */
   message: string;
   severity: Severity;
+  /** The same as a message code with parameters, for the operator's language (where one exists). */
+  ref?: MessageRef;
 }
 
 /** True when at least one problem is an error (the record must not be sent). */

@@ -253,7 +253,11 @@ export function buildDeliverySubmit(
   }
 
   if (deliveryDate !== undefined) {
-    const problem = dateProblem(deliveryDate, options.today, { record, field: 'orderInfo.deliveryDate' });
+    const problem = dateProblem(deliveryDate, options.today, {
+      record,
+      field: 'orderInfo.deliveryDate',
+      number: text(order.orderInfo?.orderNumber) ?? '',
+    });
     if (problem) problems.push(problem);
   }
 
@@ -263,7 +267,12 @@ export function buildDeliverySubmit(
     const rowNo = text(line.externalId) ?? '';
     const articleNumber = text(line.article?.articleNumber) ?? '';
     const lineName = `line ${text(line.rowNumber) ?? `#${index + 1}`}${articleNumber ? ` (article ${articleNumber})` : ''}`;
-    const where = { record, line: lineName };
+    const where = {
+      record,
+      line: lineName,
+      number: text(order.orderInfo?.orderNumber) ?? '',
+      row: text(line.rowNumber) ?? `#${index + 1}`,
+    };
     const pickedRead = readOngoingCount(line.pickedNumberOfItems, {
       ...where,
       field: `orderLines[${index}].pickedNumberOfItems`,
@@ -319,7 +328,13 @@ export function buildDeliverySubmit(
   const rows: SpecterDeliverySubmit['rows'] = [];
   for (const [rowNo, count] of byRowNo) {
     const factor = options.unitFactors?.get(rowNo) ?? 1;
-    const converted = toSpecterUnit(count, factor, { record, row: `row no ${rowNo}`, verb: 'picked' });
+    const converted = toSpecterUnit(count, factor, {
+      record,
+      row: `row no ${rowNo}`,
+      verb: 'picked',
+      number: text(order.orderInfo?.orderNumber) ?? '',
+      rowNo,
+    });
     if (converted.problem) problems.push(converted.problem);
     else rows.push({ rowNo, noOfItems: converted.value });
   }

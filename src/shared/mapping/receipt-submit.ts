@@ -232,6 +232,7 @@ export function buildReceiptSubmit(
     const problem = dateProblem(deliveryDate, options.today, {
       record,
       field: 'purchaseOrderInfo.advanced.arrivalDate',
+      number: text(purchaseOrder.purchaseOrderInfo?.purchaseOrderNumber) ?? '',
     });
     if (problem) problems.push(problem);
   }
@@ -242,7 +243,12 @@ export function buildReceiptSubmit(
     const rowId = specterRowIdOf(line) ?? '';
     const articleNumber = text(line.article?.articleNumber) ?? '';
     const lineName = `line ${text(line.rowNumber) ?? `#${index + 1}`}${articleNumber ? ` (article ${articleNumber})` : ''}`;
-    const where = { record, line: lineName };
+    const where = {
+      record,
+      line: lineName,
+      number: text(purchaseOrder.purchaseOrderInfo?.purchaseOrderNumber) ?? '',
+      row: text(line.rowNumber) ?? `#${index + 1}`,
+    };
     const receivedRead = readOngoingCount(line.receivedNumberOfItems, {
       ...where,
       field: `purchaseOrderLines[${index}].receivedNumberOfItems`,

@@ -15,7 +15,7 @@ import { type MappingProblem, roundDecimal } from './core';
 /** A count read from Ongoing: the number, or a problem naming the field and its raw value. */
 export function readOngoingCount(
   raw: unknown,
-  where: { record: string; line: string; field: string; label: string },
+  where: { record: string; line: string; field: string; label: string; number: string; row: string },
 ): { value: number; problem?: undefined } | { value?: undefined; problem: MappingProblem } {
   if (raw === undefined || raw === null) return { value: 0 };
   if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw };
@@ -23,6 +23,10 @@ export function readOngoingCount(
     problem: {
       record: where.record,
       field: where.field,
+      ref: {
+        code: 'posting.countUnreadable',
+        params: { number: where.number, row: where.row, field: where.field, raw: String(raw) },
+      },
       message:
         `${where.record}, ${where.line}: the ${where.label} "${String(raw)}" from Ongoing is not a number of 0 or more. ` +
         'Nothing is reported for this record until it is corrected in Ongoing.',
@@ -48,7 +52,7 @@ export function unitFactorOf(noOfItems2: number | null | undefined): number {
 export function toSpecterUnit(
   count: number,
   factor: number,
-  where: { record: string; row: string; verb: string },
+  where: { record: string; row: string; verb: string; number: string; rowNo: string },
 ): { value: number; problem?: undefined } | { value?: undefined; problem: MappingProblem } {
   if (factor === 1) return { value: roundDecimal(count) };
   const quotient = roundDecimal(count / factor);
@@ -57,6 +61,10 @@ export function toSpecterUnit(
     problem: {
       record: where.record,
       field: 'noOfItems2',
+      ref: {
+        code: 'posting.notWholeMultiple',
+        params: { number: where.number, rowNo: where.rowNo, count: roundDecimal(count), factor },
+      },
       message:
         `${where.record}, ${where.row}: ${roundDecimal(count)} items ${where.verb} is not a whole multiple of the row's ` +
         `second quantity (no items2 = ${factor}), so it cannot be reported in Specter's unit. Correct the ${where.verb} ` +
@@ -70,7 +78,7 @@ export function toSpecterUnit(
 export function dateProblem(
   date: string,
   today: string | undefined,
-  where: { record: string; field: string },
+  where: { record: string; field: string; number: string },
 ): MappingProblem | undefined {
   const tooEarly = date < '2000-01-01';
   let tooLate = false;
@@ -83,6 +91,7 @@ export function dateProblem(
   return {
     record: where.record,
     field: where.field,
+    ref: { code: tooEarly ? 'posting.dateTooEarly' : 'posting.dateTooLate', params: { number: where.number, date } },
     message:
       `${where.record}: the delivery date ${date} from Ongoing is ${tooEarly ? 'before 2000' : 'more than a year ahead'}, ` +
       'so it is not posted to Specter. Correct the date in Ongoing.',

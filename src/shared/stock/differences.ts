@@ -12,6 +12,7 @@
  * - missing_in_specter / missing_in_ongoing: the article (or its stock record) exists on one side only.
  * - unexplained: whatever is left.
  */
+import { type MessageCode, type MessageParams, type MessageRef, notice, refOf } from '../messages';
 import type { StockDifference, StockExplanation, StockReport } from '../domain/postings';
 
 export interface OngoingStockLine {
@@ -62,13 +63,17 @@ const round = (n: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-const items = (n: number): string => `${round(Math.abs(n))} item${Math.abs(n) === 1 ? '' : 's'}`;
-
+/** The order/purchase numbers behind a difference: the first five, then "…" ('–' when none are known). */
 function listRefs(refs: string[]): string {
   const unique = [...new Set(refs)].filter(Boolean);
-  if (unique.length === 0) return '';
-  const shown = unique.slice(0, 5).join(', ');
-  return ` (${shown}${unique.length > 5 ? `, and ${unique.length - 5} more` : ''})`;
+  if (unique.length === 0) return '–';
+  return `${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', …' : ''}`;
+}
+
+/** An explanation's English text and its message code. */
+function said(code: MessageCode, params: MessageParams): { text: string; ref: MessageRef } {
+  const n = notice(code, params);
+  return { text: n.text, ref: refOf(n) };
 }
 
 /** ongoingPhysical − specterStock, a missing side counting as 0. */
@@ -87,9 +92,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'missing_in_ongoing',
       quantity: difference,
-      text:
-        `Article ${input.articleNo} is not in Ongoing; Specter has ${items(specter ?? 0)}. ` +
-        'Sync articles, or remove the stock in Specter if the article is not stocked in the warehouse.',
+      ...said('stock.missingInOngoing', { articleNo: input.articleNo, count: round(specter ?? 0) }),
     });
     return out;
   }
@@ -97,10 +100,10 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'missing_in_specter',
       quantity: difference,
-      text:
-        input.specterStock === undefined
-          ? `Article ${input.articleNo} is not in Specter; Ongoing has ${items(physical ?? 0)}. Create it in Specter before pushing stock.`
-          : `Specter has no stock record for article ${input.articleNo} on this stock site; Ongoing has ${items(physical ?? 0)}. A push creates it.`,
+      ...said(input.specterStock === undefined ? 'stock.missingInSpecter' : 'stock.noStockRecord', {
+        articleNo: input.articleNo,
+        count: round(physical ?? 0),
+      }),
     });
     return out;
   }
@@ -111,7 +114,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'shipped_not_reported',
       quantity: -shipped,
-      text: `${items(shipped)} shipped in Ongoing${listRefs(input.shipped?.refs ?? [])} but the delivery is not yet reported to Specter.`,
+      ...said('stock.shipped', { count: shipped, refs: listRefs(input.shipped?.refs ?? []) }),
     });
     explained -= shipped;
   }
@@ -120,7 +123,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'received_not_reported',
       quantity: received,
-      text: `${items(received)} received in Ongoing${listRefs(input.received?.refs ?? [])} but the receipt is not yet reported to Specter.`,
+      ...said('stock.received', { count: received, refs: listRefs(input.received?.refs ?? []) }),
     });
     explained += received;
   }
@@ -129,7 +132,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'picked_not_collected',
       quantity: -picked,
-      text: `${items(picked)} picked in Ongoing on orders not yet sent; Specter hears of them with the delivery.`,
+      ...said('stock.picked', { count: picked }),
     });
     explained -= picked;
   }
@@ -138,9 +141,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
     out.push({
       kind: 'unexplained',
       quantity: rest,
-      text:
-        `${items(rest)} ${rest > 0 ? 'more in Ongoing' : 'more in Specter'} that no open order or receipt explains ` +
-        '(stock counted or adjusted on one side, or changed by hand). Check the article, then push the stock.',
+      ...said(rest > 0 ? 'stock.moreInOngoing' : 'stock.moreInSpecter', { count: round(Math.abs(rest)) }),
     });
   }
   return out;

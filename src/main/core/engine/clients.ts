@@ -19,7 +19,7 @@ export function connectClients(
     specter = deps.clients.specter();
   } catch (error) {
     const run = new JobRun(deps, job, ctx);
-    run.stop(error, 'connecting to Specter');
+    run.stop(error, { doing: 'connect', params: { system: 'specter' } });
     return { stopped: run.finish() };
   }
   try {
@@ -27,7 +27,7 @@ export function connectClients(
   } catch (error) {
     if (ctx.dryRun) return { specter, ongoing: null };
     const run = new JobRun(deps, job, ctx);
-    run.stop(error, 'connecting to Ongoing');
+    run.stop(error, { doing: 'connect', params: { system: 'ongoing' } });
     return { stopped: run.finish() };
   }
 }

@@ -3,8 +3,9 @@
  * Specter documents with the same number are reported to the operator.
  */
 import type { DocumentFlow } from './document-engine';
+import { notice } from './failure';
 import type { ReadIssueSource } from './read-issues';
-import type { Recorder } from './record';
+import { kindOf, type Recorder } from './record';
 
 /** De-duplicate by business key: the newest by change time wins; the others are reported. */
 export function dedupe<D extends ReadIssueSource, B>(
@@ -26,15 +27,15 @@ export function dedupe<D extends ReadIssueSource, B>(
     }
     const [older, newer] = flow.changed(doc) >= flow.changed(previous) ? [previous, doc] : [doc, previous];
     byKey.set(key, newer);
-    const message =
-      `Two ${flow.noun}s in Specter have the number ${key} (Specter ids ${flow.specterId(newer)} and ${flow.specterId(older)}). ` +
-      `The newest (id ${flow.specterId(newer)}, changed ${flow.changed(newer)}) was used; id ${flow.specterId(older)} ` +
-      `(changed ${flow.changed(older)}) was not sent. Give one of them another number in Specter, then resolve this entry.`;
-    recorder?.notice(`duplicate:${key}`, message, 'record.duplicate', {
-      record: key,
-      kept: flow.specterId(newer),
-      dropped: flow.specterId(older),
-    });
+    recorder?.notice(
+      `duplicate:${key}`,
+      notice('record.duplicate', {
+        kind: kindOf(flow.job),
+        key,
+        newerId: flow.specterId(newer),
+        olderId: flow.specterId(older),
+      }),
+    );
   }
   return byKey;
 }

@@ -11,7 +11,7 @@ import type { PreparedRecord } from '../../../shared/mapping';
 import type { RecordView } from '../repositories/record-repository';
 import type { SyncDeps } from '../sync/deps';
 import type { JobContext, JobResult } from '../sync/scheduler';
-import { classify } from './failure';
+import { classify, notice } from './failure';
 import { formatDifferences } from './compare';
 import {
   cancelTask,
@@ -27,7 +27,7 @@ import { adoptPlan } from './adopt';
 import { dedupe } from './document-dedupe';
 import { JobRun } from './job-run';
 import { type Plan, planDocument } from './plan';
-import { type RecordBase, Recorder, describeProblems } from './record';
+import { describeProblems, kindOf, type RecordBase, Recorder } from './record';
 import { checkedPrepare, type ReadIssueSource } from './read-issues';
 import { LocalWrites, SerialWriter, type WriteOutcome, yieldToEventLoop } from './serial-writer';
 import { changedFromFor, isValidTimestamp, latestTrusted, nextWatermark } from './watermark';
@@ -87,15 +87,14 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
   try {
     fetched = await flow.fetchChanged(changedFromFor(stored, overlap));
   } catch (error) {
-    run.stop(error, `reading changed ${noun}s from Specter`);
+    run.stop(error, { doing: 'readChanged', params: { kind: kindOf(flow.job) } });
     return run.finish();
   }
   const appNow = deps.now();
   const replyDate = flow.replyDate();
   const skewMinutes = replyDate ? Math.abs(appNow.getTime() - replyDate.getTime()) / 60_000 : 0;
   if (skewMinutes > overlap) {
-    const warning = `This computer's clock and Specter's differ by ${Math.round(skewMinutes)} minutes, more than the watermark overlap of ${overlap} minutes: changes may be missed. Correct the clock.`;
-    run.warnings.push(warning);
+    run.warnings.push(notice('run.clockSkew', { minutes: Math.round(skewMinutes), overlap }));
     deps.logger.warn('clock skew', { job, minutes: Math.round(skewMinutes) });
   }
   const reference = replyDate && replyDate > appNow ? replyDate : appNow;
@@ -142,7 +141,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
         return;
       }
       run.counts.failed++;
-      run.stop(outcome.error, `sending ${name} to Ongoing`);
+      run.stop(outcome.error, { doing: 'send', params: { kind: kindOf(flow.job), key: base.key } });
       return;
     }
     const result = outcome.value;
@@ -151,7 +150,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       if (result.created) run.counts.created++;
       else run.counts.updated++;
     } else if (result.type === 'cancelled') {
-      recorder.cancelled(base, `Cancelled in Ongoing because the ${noun} was cancelled in Specter.`, true);
+      recorder.cancelled(base, notice('record.cancelled'), true);
       run.counts.updated++;
     } else if (recorder.conflict(base, name, result, hash, warnings)) {
       run.counts.conflicts++;
@@ -232,7 +231,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       for (const [key, found] of await remote.readMany(numbers)) adoptable.set(key, found);
       return true;
     } catch (error) {
-      run.stop(error, `reading the ${noun}s Ongoing already has`);
+      run.stop(error, { doing: 'readHeld', params: { kind: kindOf(flow.job) } });
       return false;
     }
   };
@@ -288,8 +287,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (plan.action === 'cancel' && !plan.remote) {
-      const message = `The ${noun} was cancelled in Specter before it was sent to Ongoing; nothing to cancel there.`;
-      local.add(() => recorder.cancelled(base, message, false));
+      local.add(() => recorder.cancelled(base, notice('record.cancelledBeforeSent'), false));
       run.counts.unchanged++;
       finishItem(item);
       return;
@@ -322,7 +320,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       try {
         await processItem(item);
       } catch (error) {
-        run.stop(error, `handling ${flow.recordName(item.doc)}`);
+        run.stop(error, { doing: 'handle', params: { kind: kindOf(flow.job), key: item.key } });
         break;
       }
       if (++sinceYield >= 2) {
@@ -340,10 +338,12 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     if (record?.specterChanged === item.changed) continue;
     recorder.notice(
       `future:${item.key}`,
-      `${flow.recordName(item.doc)} has the change time ${item.changed} in Specter, later than now (${flow.nowTimestamp(reference)}). ` +
-        'It was handled, but the sync does not trust that time to move its watermark. Check the clock of whoever changed it in Specter.',
-      'record.future_change_time',
-      { record: flow.recordName(item.doc), field: 'lastChanged', value: item.changed },
+      notice('record.futureChange', {
+        kind: kindOf(job),
+        key: item.key,
+        value: item.changed,
+        now: flow.nowTimestamp(reference),
+      }),
     );
   }
 
@@ -364,7 +364,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
         doc = await flow.refetch(record.specterId);
       } catch (error) {
         if (classify(error).class === 'refused') continue;
-        run.stop(error, `reading ${noun} ${key} again from Specter`);
+        run.stop(error, { doing: 'reread', params: { kind: kindOf(flow.job), key } });
         break;
       }
       if (!doc || !(flow.wanted(doc) || flow.cancelled(doc))) continue;

@@ -15,6 +15,7 @@
  * record key '*' and cleared by the next run that reaches every system it needs, whatever the job.
  */
 import type { ExceptionClass, JobName } from '../../../shared/domain/sync';
+import { type MessageParams, type Notice, notice, refOf } from '../../../shared/messages';
 import { isRemoteError, type RemoteError } from '../net/remote-error';
 import { MAX_RETRY_AFTER_MS } from '../net/retry';
 import type { ExceptionRepository } from '../repositories/exception-repository';
@@ -102,75 +103,64 @@ export function exceptionClassOf(failure: Failure): ExceptionClass {
   }
 }
 
-const JOB_LABELS: Record<JobName, string> = {
-  articles: 'The article sync',
-  orders: 'The order sync',
-  purchaseOrders: 'The purchase order sync',
-  deliveries: 'The delivery sync',
-  receipts: 'The receipt sync',
-  stock: 'The stock sync',
-};
-
-function clock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** What a job was doing when it stopped: a `doing.*` code of the message catalogue with its parameters. */
+export interface Doing {
+  doing:
+    | 'connect'
+    | 'readChanged'
+    | 'readHeld'
+    | 'send'
+    | 'handle'
+    | 'reread'
+    | 'ackBatch'
+    | 'sendPostings'
+    | 'proposals'
+    | 'stock';
+  params?: MessageParams;
 }
 
-/** A message with a code and its parameters beside the English text (for the operator's language later). */
-export interface Notice {
-  code: string;
-  params: Record<string, string | number>;
-  text: string;
+export { type Notice, notice, refOf };
+
+/** Why a call failed, as `cause.*` parameters: no connection, no answer, HTTP status, the remote's own words. */
+export function causeParams(error: unknown): MessageParams {
+  if (!isRemoteError(error)) return { cause: 'none' };
+  if (error.kind === 'network') return { cause: 'network' };
+  if (error.kind === 'timeout') return { cause: 'timeout' };
+  const status = error.status;
+  if (status === 413) return { cause: 'tooLarge' };
+  if (error.remoteText && status !== undefined) return { cause: 'httpSaid', status, remoteText: error.remoteText };
+  if (error.remoteText) return { cause: 'said', remoteText: error.remoteText };
+  if (status !== undefined) return { cause: 'http', status };
+  return { cause: error.kind === 'protocol' ? 'unreadable' : 'none' };
 }
 
-/** The run-level message for the exception inbox and the run history: one text per failure class. */
-export function describeStop(job: JobName, failure: Failure, doing: string, now: Date = new Date()): Notice {
-  const label = JOB_LABELS[job];
-  const system = failure.system ?? 'the remote system';
-  const { detail } = failure;
-  const params = { job, doing, system, detail };
-  if (failure.unexpected) {
-    return {
-      code: 'run.unexpected',
-      params,
-      text: `${label} stopped after an unexpected error while ${doing}: ${detail}`,
-    };
-  }
+/** The run-level message for the exception inbox and the run history: one code per failure class. */
+export function describeStop(
+  job: JobName,
+  failure: Failure,
+  doing: Doing,
+  error: unknown,
+  now: Date = new Date(),
+): Notice {
+  const system = failure.system === 'Specter' ? 'specter' : failure.system === 'Ongoing' ? 'ongoing' : '';
+  const params: MessageParams = { ...doing.params, job, doing: doing.doing, system, ...causeParams(error) };
+  if (failure.unexpected) return notice('run.unexpected', { ...params, remoteText: failure.detail });
   switch (failure.class) {
     case 'auth':
-      if (!failure.system) return { code: 'run.not_configured', params, text: `${label} cannot run: ${detail}` };
-      return {
-        code: 'run.auth',
-        params,
-        text: `${label} stopped while ${doing}: ${system} refused the credentials (${detail}). Check the ${system} settings and keys, then run the sync again.`,
-      };
+      if (!failure.system) return notice('run.not_configured', params);
+      return notice('run.auth', params);
     case 'connection':
-      return {
-        code: 'run.unreachable',
-        params,
-        text: `${label} stopped while ${doing}: ${system} could not be reached (${detail}). What was done before is kept; the sync tries again automatically.`,
-      };
+      return notice('run.unreachable', params);
     case 'rate': {
       const seconds = Math.ceil((failure.retryAfterMs ?? 0) / 1000);
       if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_AFTER_MS) {
-        const next = clock(new Date(now.getTime() + failure.retryAfterMs));
-        return {
-          code: 'run.wait_requested',
-          params: { ...params, seconds, next },
-          text: `${label} stopped while ${doing}: ${system} asked to wait ${seconds} s; next try at ${next}. What was done before is kept.`,
-        };
+        const nextAt = new Date(now.getTime() + failure.retryAfterMs).toISOString();
+        return notice('run.wait_requested', { ...params, seconds, nextAt });
       }
-      return {
-        code: 'run.busy',
-        params,
-        text: `${label} stopped while ${doing}: ${system} is busy (${detail}). What was done before is kept; the sync tries again automatically.`,
-      };
+      return notice('run.busy', params);
     }
     default:
-      return {
-        code: 'run.protocol',
-        params,
-        text: `${label} stopped while ${doing}: ${system} answered with something the app cannot use (${detail}). What was done before is kept; the sync tries again automatically.`,
-      };
+      return notice('run.protocol', params);
   }
 }
 

@@ -11,15 +11,18 @@ import {
   describeStop,
   type Failure,
   isUnreachable,
+  type Doing,
   type Notice,
+  notice as makeNotice,
   raiseJobFailure,
+  refOf,
 } from './failure';
 
 export class JobRun {
   readonly counts: RunCounts = emptyCounts();
   readonly plan: PlannedChange[] = [];
   /** Warnings of the run as a whole (e.g. a clock skew), added to the result's message. */
-  readonly warnings: string[] = [];
+  readonly warnings: Notice[] = [];
   private stopReason: { failure: Failure; notice: Notice } | null = null;
   private done = 0;
   private total = 0;
@@ -43,10 +46,10 @@ export class JobRun {
    * Stop the run because of a failure that concerns the whole job (first one wins). Job-level
    * failures go to the inbox under record key '*' (not in a dry run).
    */
-  stop(error: unknown, doing: string): void {
+  stop(error: unknown, doing: Doing): void {
     if (this.stopReason) return;
     const failure = classify(error);
-    const notice = describeStop(this.job, failure, doing, this.deps.now());
+    const notice = describeStop(this.job, failure, doing, error, this.deps.now());
     this.stopReason = { failure, notice };
     this.deps.logger.warn('sync run stopped', { job: this.job, kind: failure.class, message: notice.text });
     if (!this.dryRun) raiseJobFailure(this.deps.exceptions, this.job, failure, notice);
@@ -79,30 +82,49 @@ export class JobRun {
     const counts = { ...this.counts };
     const plan = this.dryRun ? this.plan : undefined;
     const reason = this.stopReason;
-    const warnings = this.warnings.length ? ` ${this.warnings.join(' ')}` : '';
+    const warnings = this.warnings.map(refOf);
+    const joined = (notices: Notice[]) => notices.map((n) => n.text).join(' ');
     if (reason) {
       const { failure, notice } = reason;
-      const error = `${notice.text}${warnings}`;
+      const error = joined([notice, ...this.warnings]);
+      const errorRefs = [refOf(notice), ...warnings];
       if (isUnreachable(failure)) {
         const progressed = counts.created + counts.updated + counts.unchanged + counts.conflicts > 0;
         return {
           counts,
           status: progressed ? 'partial' : 'failed',
           error,
+          errorRefs,
           unreachable: true,
           retryAfterMs: failure.retryAfterMs,
           plan,
         };
       }
-      return { counts, status: 'failed', error, plan };
+      return { counts, status: 'failed', error, errorRefs, plan };
     }
     if (counts.failed > 0 || counts.conflicts > 0) {
-      const parts = [];
-      if (counts.failed > 0) parts.push(`${counts.failed} ${this.dryRun ? 'would not be sent' : 'not sent'}`);
-      if (counts.conflicts > 0) parts.push(`${counts.conflicts} in conflict`);
-      const where = this.dryRun ? 'see the plan' : 'see the exception inbox';
-      return { counts, status: 'partial', error: `${parts.join(', ')}: ${where}.${warnings}`, plan };
+      const { failed, conflicts } = counts;
+      const code = this.dryRun
+        ? 'run.partial.dryRun'
+        : failed > 0 && conflicts > 0
+          ? 'run.partial.both'
+          : failed > 0
+            ? 'run.partial.failed'
+            : 'run.partial.conflicts';
+      const partial = makeNotice(code, { failed, conflicts });
+      return {
+        counts,
+        status: 'partial',
+        error: joined([partial, ...this.warnings]),
+        errorRefs: [refOf(partial), ...warnings],
+        plan,
+      };
     }
-    return { counts, status: 'ok', plan, ...(warnings ? { error: warnings.trim() } : {}) };
+    return {
+      counts,
+      status: 'ok',
+      plan,
+      ...(warnings.length ? { error: joined(this.warnings), errorRefs: warnings } : {}),
+    };
   }
 }

@@ -34,6 +34,11 @@ export function warningsText(problems: readonly MappingProblem[]): string {
     .join(' ');
 }
 
+/** The fields named in a warnings text (for the message code that says them in the UI language). */
+export function warningFields(text: string): string {
+  return [...text.matchAll(/\[([^\]]+)\] /g)].map((m) => m[1]).join(', ');
+}
+
 /**
  * Create or update when the payload differs from what Ongoing accepted last; unchanged otherwise.
  * `requireOngoingId`: the record counts as unchanged only when Ongoing's id is known (articles).

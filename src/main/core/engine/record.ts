@@ -2,12 +2,30 @@
  * Recording what happened to each record: the record row (state, Ongoing id, payload hash, message)
  * and its exceptions, by one set of rules for every flow.
  */
-import type { FieldDifference, JobName, SyncedRecord } from '../../../shared/domain/sync';
+import type { JobName, SyncedRecord } from '../../../shared/domain/sync';
 import type { MappingProblem } from '../../../shared/mapping';
 import type { SyncDeps } from '../sync/deps';
-import { errorText } from './failure';
+import type { MessageRef } from '../../../shared/messages';
+import { causeParams, errorText, type Notice, notice, refOf } from './failure';
+import { warningFields } from './plan';
 import { formatDifferences } from './compare';
 import { statusText, type TaskResult } from './execute';
+
+/** The record kind a job's messages name (`kind.*` in the message catalogue). */
+export function kindOf(job: JobName): 'article' | 'order' | 'purchaseOrder' | 'delivery' | 'receipt' {
+  switch (job) {
+    case 'articles':
+      return 'article';
+    case 'orders':
+      return 'order';
+    case 'purchaseOrders':
+      return 'purchaseOrder';
+    case 'receipts':
+      return 'receipt';
+    default:
+      return 'delivery';
+  }
+}
 
 /** The fields every record write of a flow carries. */
 export interface RecordBase {
@@ -48,6 +66,11 @@ export function conflictMessage(name: string, result: Conflict): string {
   );
 }
 
+/** The message of a record that went through with warnings (null when there are none). */
+function warningsRef(warnings: string): MessageRef | null {
+  return warnings ? refOf(notice('record.warnings', { fields: warningFields(warnings) })) : null;
+}
+
 /** Record writes of one job. */
 export class Recorder {
   constructor(
@@ -58,34 +81,40 @@ export class Recorder {
   invalid(base: RecordBase, name: string, problems: readonly MappingProblem[]): void {
     const message = describeProblems(name, problems);
     const errors = problems.filter((p) => p.severity === 'error');
-    this.deps.records.upsert({ ...base, state: 'invalid', message });
+    const n = notice('record.invalid', {
+      kind: kindOf(this.job),
+      key: base.key,
+      fields: errors.map((p) => p.field).join(', '),
+    });
+    this.deps.records.upsert({ ...base, state: 'invalid', message, messageRef: refOf(n) });
     this.deps.exceptions.raise({
       flow: this.job,
       recordKey: base.key,
       class: 'validation',
       message,
-      code: 'record.invalid',
-      params: { record: name, fields: errors.map((p) => p.field).join(', ') },
+      code: n.code,
+      params: n.params,
     });
   }
 
   /** The record is back to what Ongoing holds: nothing to send, the problem is gone. */
   healed(base: RecordBase, warnings: string): void {
-    this.deps.records.upsert({ ...base, state: 'synced', message: warnings });
+    this.deps.records.upsert({ ...base, state: 'synced', message: warnings, messageRef: warningsRef(warnings) });
     this.deps.exceptions.clear(this.job, base.key);
   }
 
   /** Ongoing refused this one record: its own message is kept. */
   refused(base: RecordBase, name: string, error: unknown, todo: string): void {
     const message = `Ongoing refused ${name}: ${errorText(error)} ${todo}`;
-    this.deps.records.upsert({ ...base, state: 'failed', message });
+    const n = notice('record.refused', { kind: kindOf(this.job), key: base.key, ...causeParams(error) });
+    this.deps.records.upsert({ ...base, state: 'failed', message, messageRef: refOf(n) });
     this.deps.exceptions.raise({
       flow: this.job,
       recordKey: base.key,
       class: 'remote_refusal',
       message,
-      code: 'record.refused',
-      params: { record: name, detail: errorText(error) },
+      code: n.code,
+      params: n.params,
     });
   }
 
@@ -104,6 +133,7 @@ export class Recorder {
       state: 'synced',
       payloadHash: hash,
       message: warnings,
+      messageRef: warningsRef(warnings),
       sent,
     });
     this.deps.exceptions.clear(this.job, base.key);
@@ -120,8 +150,14 @@ export class Recorder {
     this.synced(base, ongoingId, hash, warnings, status, false);
   }
 
-  cancelled(base: RecordBase, message: string, sent: boolean): void {
-    this.deps.records.upsert({ ...base, state: 'cancelled', message, ...(sent ? { sent: true } : {}) });
+  cancelled(base: RecordBase, n: Notice, sent: boolean): void {
+    this.deps.records.upsert({
+      ...base,
+      state: 'cancelled',
+      message: n.text,
+      messageRef: refOf(n),
+      ...(sent ? { sent: true } : {}),
+    });
     this.deps.exceptions.clear(this.job, base.key);
   }
 
@@ -139,12 +175,16 @@ export class Recorder {
         state: 'synced',
         payloadHash: hash,
         message: [applied, ...result.notes, warnings].filter(Boolean).join(' '),
+        messageRef: result.applied.length
+          ? refOf(notice('record.applied', { fields: result.applied.join(', ') }))
+          : warningsRef(warnings),
         sent: result.applied.length > 0,
       });
       this.deps.exceptions.clear(this.job, base.key);
       return false;
     }
     const message = conflictMessage(name, result);
+    const ref = this.conflictRef(base.key, result);
     this.deps.records.upsert({
       ...base,
       ...ongoingId,
@@ -152,27 +192,44 @@ export class Recorder {
       state: 'conflict',
       ...(result.reason === 'update' ? { payloadHash: hash } : {}),
       message,
+      messageRef: ref,
       sent: result.applied.length > 0,
     });
     this.deps.exceptions.clear(this.job, base.key, ['validation', 'remote_refusal']);
-    this.raiseConflict(base.key, name, message, result.differences);
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey: base.key,
+      class: 'conflict',
+      message,
+      differences: result.differences,
+      code: ref.code,
+      params: ref.params,
+    });
     return true;
   }
 
-  private raiseConflict(key: string, name: string, message: string, differences: FieldDifference[]): void {
-    this.deps.exceptions.raise({
-      flow: this.job,
-      recordKey: key,
-      class: 'conflict',
-      message,
-      differences,
-      code: 'record.conflict',
-      params: { record: name },
-    });
+  private conflictRef(key: string, result: Conflict): Required<MessageRef> {
+    const status = result.remote?.status;
+    return {
+      code: result.reason === 'cancel' ? 'record.conflictCancel' : 'record.conflict',
+      params: {
+        kind: kindOf(this.job),
+        key,
+        status: status ? `${status.number} ${status.text}`.trim() : '–',
+        fields: result.differences.map((d) => d.field).join(', ') || '–',
+      },
+    };
   }
 
   /** A problem found while reading a feed or list that concerns a record but does not stop it (duplicates, times). */
-  notice(recordKey: string, message: string, code: string, params: Record<string, string | number>): void {
-    this.deps.exceptions.raise({ flow: this.job, recordKey, class: 'validation', message, code, params });
+  notice(recordKey: string, n: Notice): void {
+    this.deps.exceptions.raise({
+      flow: this.job,
+      recordKey,
+      class: 'validation',
+      message: n.text,
+      code: n.code,
+      params: n.params,
+    });
   }
 }

@@ -20,7 +20,7 @@ import { ARTICLE_ROWS, articleRecordName, prepareArticle, text } from '../../../
 import type { GetArticleModel } from '../../../shared/ongoing/models';
 import { adoptPlan, CatalogueIndex } from '../engine/adopt';
 import { compareFields, pairsOf } from '../engine/compare';
-import { classify } from '../engine/failure';
+import { classify, notice } from '../engine/failure';
 import { JobRun } from '../engine/job-run';
 import { planUpsert } from '../engine/plan';
 import { checkedPrepare } from '../engine/read-issues';
@@ -82,11 +82,7 @@ function dedupeBatch(articles: SpecterArticle[], recorder: Recorder | null): Spe
     if (older.articleId === newer.articleId) continue;
     recorder?.notice(
       `duplicate:${key}`,
-      `Two articles in Specter have the article number "${key}" (Specter ids ${newer.articleId} "${newer.articleNo}" and ${older.articleId} "${older.articleNo}"). ` +
-        `The newest (id ${newer.articleId}, changed ${newer.lastChanged}) was used; id ${older.articleId} was not sent. ` +
-        'Give one of them another article number in Specter (spaces count as nothing), then resolve this entry.',
-      'record.duplicate',
-      { record: key, kept: newer.articleId, dropped: older.articleId },
+      notice('record.duplicate', { kind: 'article', key, newerId: newer.articleId, olderId: older.articleId }),
     );
   }
   return [...byKey.values()];
@@ -100,14 +96,14 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
   try {
     specter = deps.clients.specter();
   } catch (error) {
-    run.stop(error, 'connecting to Specter');
+    run.stop(error, { doing: 'connect', params: { system: 'specter' } });
     return run.finish();
   }
   try {
     ongoing = deps.clients.ongoing();
   } catch (error) {
     if (!run.dryRun) {
-      run.stop(error, 'connecting to Ongoing');
+      run.stop(error, { doing: 'connect', params: { system: 'ongoing' } });
       return run.finish();
     }
   }
@@ -120,7 +116,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
     try {
       batch = await specter.fetchChangedArticles();
     } catch (error) {
-      run.stop(error, 'reading changed articles from Specter');
+      run.stop(error, { doing: 'readChanged', params: { kind: 'article' } });
       break;
     }
     if (batch.articles.length === 0) break;
@@ -151,7 +147,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
       try {
         await index.ensure(planned.flatMap((p) => (p.plan.action === 'create' ? [p.key] : [])));
       } catch (error) {
-        run.stop(error, 'reading the articles Ongoing already has');
+        run.stop(error, { doing: 'readHeld', params: { kind: 'article' } });
         break;
       }
     }
@@ -220,7 +216,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
               run.advance();
               return;
             }
-            run.stop(outcome.error, `sending ${name} to Ongoing`);
+            run.stop(outcome.error, { doing: 'send', params: { kind: 'article', key } });
           }),
       );
       if (++sinceYield >= 2) {
@@ -245,7 +241,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
       // Every article of this batch is recorded (synced or invalid): only now may Specter forget it.
       await specter.acknowledgeArticles(batch.batchNo);
     } catch (error) {
-      run.stop(error, 'acknowledging the article batch in Specter');
+      run.stop(error, { doing: 'ackBatch' });
       break;
     }
     if (!batch.more) break;

@@ -49,7 +49,7 @@ export function createStockJob(deps: SyncDeps, stock: StockService): Job {
         counts.updated = result.pushed.length;
         return { counts, status: 'ok' };
       } catch (error) {
-        return failedRun(deps, 'stock', error, {}, 'comparing and pushing stock', context.dryRun);
+        return failedRun(deps, 'stock', error, {}, { doing: 'stock' }, context.dryRun);
       }
     },
   };

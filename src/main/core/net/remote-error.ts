@@ -37,6 +37,8 @@ export interface RemoteErrorInit {
   retryAfterMs?: number;
   /** True when a write may have been applied although no success was seen. */
   inDoubt?: boolean;
+  /** The remote system's own words about the problem, when it gave any. */
+  remoteText?: string;
 }
 
 export class RemoteError extends Error {
@@ -47,6 +49,7 @@ export class RemoteError extends Error {
   readonly code?: string | number;
   readonly retryAfterMs?: number;
   readonly inDoubt: boolean;
+  readonly remoteText?: string;
 
   constructor(init: RemoteErrorInit) {
     super(`${init.system} ${init.operation}: ${init.message}`);
@@ -58,6 +61,7 @@ export class RemoteError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.inDoubt = init.inDoubt ?? false;
+    this.remoteText = init.remoteText;
   }
 }
 

@@ -142,7 +142,7 @@ function finish(
   ctx: OngoingCallContext,
   kind: RemoteErrorKind,
   text: string,
-  extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean } = {},
+  extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean; remoteText?: string } = {},
 ): RemoteError {
   const redact = ctx.redact ?? ((s: string) => s);
   return new RemoteError({
@@ -153,6 +153,7 @@ function finish(
     status: extra.status,
     retryAfterMs: extra.retryAfterMs,
     inDoubt: extra.inDoubt,
+    ...(extra.remoteText ? { remoteText: redact(extra.remoteText) } : {}),
   });
 }
 
@@ -177,19 +178,26 @@ export function classifyOngoingAnswer(answer: OngoingHttpAnswer, ctx: OngoingCal
       ctx,
       'auth',
       `Ongoing refused the API user (HTTP ${status})${said}. Check the Ongoing user name, password and goods owner id in Settings.`,
-      { status },
+      { status, remoteText: remoteMessage },
     );
   }
   if (status === 404) {
     const hint = html
       ? 'Ongoing answered with a web page: check the warehouse name or base URL in Settings.'
       : 'It may have been removed in Ongoing; look it up again by its number.';
-    return finish(ctx, 'not_found', `not found in Ongoing (HTTP 404)${said}. ${hint}`, { status });
+    return finish(ctx, 'not_found', `not found in Ongoing (HTTP 404)${said}. ${hint}`, {
+      status,
+      remoteText: remoteMessage,
+    });
   }
   if (status === 429 || status === 503) {
     const retryAfterMs = parseRetryAfter(answer.retryAfter);
     const wait = retryAfterMs !== undefined ? ` Ongoing asks to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-    return finish(ctx, 'rate', `Ongoing is busy (HTTP ${status})${said}.${wait}`, { status, retryAfterMs });
+    return finish(ctx, 'rate', `Ongoing is busy (HTTP ${status})${said}.${wait}`, {
+      status,
+      retryAfterMs,
+      remoteText: remoteMessage,
+    });
   }
   if (status === 408) {
     return finish(ctx, 'timeout', `Ongoing gave up waiting for the request (HTTP 408).`, {
@@ -202,7 +210,7 @@ export function classifyOngoingAnswer(answer: OngoingHttpAnswer, ctx: OngoingCal
       ctx,
       'protocol',
       `Ongoing refused the request as too large (HTTP 413)${said}. A proxy or Ongoing limits the size of a request; shorten the record's long texts or ask the warehouse.`,
-      { status },
+      { status, remoteText: remoteMessage },
     );
   }
   if (html || !parsed.ok) {
@@ -217,21 +225,29 @@ export function classifyOngoingAnswer(answer: OngoingHttpAnswer, ctx: OngoingCal
   if (status >= 400 && status < 500) {
     if (ctx.lockable && (status !== 400 || looksLocked(remoteMessage))) {
       // May mean the warehouse has started; the engine confirms it by reading the status back.
-      return finish(ctx, 'locked', `Ongoing refused the change (HTTP ${status})${said}.`, { status });
+      return finish(ctx, 'locked', `Ongoing refused the change (HTTP ${status})${said}.`, {
+        status,
+        remoteText: remoteMessage,
+      });
     }
     return finish(
       ctx,
       'validation',
       `Ongoing rejected the request (HTTP ${status})${said}. Correct the record and send it again.`,
-      { status },
+      { status, remoteText: remoteMessage },
     );
   }
   if (status >= 500) {
-    return finish(ctx, 'server', `Ongoing failed with HTTP ${status}${said}.`, { status, inDoubt: isWrite(ctx) });
+    return finish(ctx, 'server', `Ongoing failed with HTTP ${status}${said}.`, {
+      status,
+      inDoubt: isWrite(ctx),
+      remoteText: remoteMessage,
+    });
   }
   return finish(ctx, 'protocol', `Ongoing answered with unexpected HTTP status ${status}${said}.`, {
     status,
     inDoubt: isWrite(ctx),
+    remoteText: remoteMessage,
   });
 }
 

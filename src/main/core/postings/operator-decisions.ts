@@ -13,10 +13,12 @@
  * No path leads from one shipment or receipt to two Specter deliveries.
  */
 import type { Posting, PostingDecision } from '../../../shared/domain/postings';
+import { type MessageCode, type MessageParams, notice, refOf } from '../../../shared/messages';
+import { causeParams } from '../engine/failure';
 import type { SyncDeps } from '../sync/deps';
 import type { DecisionResult } from '../sync/services';
 import type { KindAdapter } from './kinds';
-import { errorText, type OutboxSteps, REJECTABLE } from './outbox-steps';
+import { errorText, type OutboxSteps, postingParams, REJECTABLE, type StepOutcome } from './outbox-steps';
 
 export interface DecisionContext {
   deps: SyncDeps;
@@ -33,45 +35,46 @@ export async function decideOne(
   actor: string,
   reason: string | undefined,
 ): Promise<DecisionResult> {
-  const { deps, adapters, steps, audit, label } = ctx;
+  const { deps, adapters, steps, audit } = ctx;
   const p = deps.postings.get(id);
-  if (!p) return { id, ok: false, message: `Posting #${id} does not exist (refresh the list).`, posting: null };
-  const result = (ok: boolean, message: string): DecisionResult => ({
+  if (!p) {
+    const n = notice('posting.notFound', { id });
+    return { id, ok: false, message: n.text, refs: [refOf(n)], posting: null };
+  }
+  const said = (ok: boolean, code: MessageCode, params: MessageParams = {}): DecisionResult => {
+    const n = notice(code, { ...postingParams(p), ...params });
+    return { id, ok, message: n.text, refs: [refOf(n)], posting: deps.postings.get(id) };
+  };
+  const result = (outcome: StepOutcome, message = outcome.message): DecisionResult => ({
     id,
-    ok,
+    ok: outcome.ok,
     message,
+    refs: outcome.refs,
     posting: deps.postings.get(id),
   });
-  const inDoubtOnly = `${label(p)} is ${p.state}; this decision is only for a posting in doubt.`;
 
   switch (decision) {
     case 'hold': {
       const held = deps.postings.transition(id, ['proposed'], 'held', { decidedBy: actor, reason: reason ?? null });
-      if (!held) return result(false, `${label(p)} is ${p.state}; only a proposed posting can be held.`);
+      if (!held) return said(false, 'decision.cannotHold');
       audit(actor, 'hold', held, { reason, payload: adapters[held.kind].payload(held) });
-      return result(true, `${label(p)} is held.`);
+      return said(true, 'decision.held');
     }
     case 'reject': {
-      if (!reason?.trim()) return result(false, `Rejecting ${label(p)} needs a reason.`);
-      if (p.state === 'in_doubt') {
-        return result(
-          false,
-          `${label(p)} is in doubt and may be in Specter, so it cannot be rejected. Look in Specter, then choose ` +
-            '"It is in Specter: mark done" or "It is not in Specter: send again".',
-        );
-      }
+      if (!reason?.trim()) return said(false, 'decision.reasonNeeded');
+      if (p.state === 'in_doubt') return said(false, 'decision.inDoubtNoReject');
       const rejected = deps.postings.transition(id, REJECTABLE, 'rejected', { decidedBy: actor, reason });
-      if (!rejected) return result(false, `${label(p)} is ${p.state}; it can no longer be rejected.`);
+      if (!rejected) return said(false, 'decision.cannotReject');
       audit(actor, 'reject', rejected, {
         reason,
         previousState: p.state,
         payload: adapters[rejected.kind].payload(rejected),
       });
       steps.supersedeDependents(rejected, 'was rejected');
-      return result(true, `${label(p)} is rejected. Nothing is sent to Specter.`);
+      return said(true, 'decision.rejected');
     }
     case 'mark_done': {
-      if (p.state !== 'in_doubt') return result(false, inDoubtOnly);
+      if (p.state !== 'in_doubt') return said(false, 'decision.inDoubtOnly');
       let evidence = 'Specter could not be read for evidence.';
       try {
         const verdict = await steps.check(p);
@@ -84,52 +87,49 @@ export async function decideOne(
         reason,
         evidence,
       });
-      return result(outcome.ok, outcome.ok ? `${outcome.message} Specter's evidence: ${evidence}` : outcome.message);
+      return result(outcome, outcome.ok ? `${outcome.message} Specter's evidence: ${evidence}` : outcome.message);
     }
     case 'send_again': {
-      if (p.state !== 'in_doubt') return result(false, inDoubtOnly);
+      if (p.state !== 'in_doubt') return said(false, 'decision.inDoubtOnly');
       let verdict: Awaited<ReturnType<OutboxSteps['check']>>;
       try {
         verdict = await steps.check(p);
       } catch (error) {
-        return result(false, `Specter could not be read (${errorText(error)}), so nothing was sent. Try again later.`);
+        return said(false, 'decision.specterUnreadable', causeParams(error));
       }
       if ('missing' in verdict) {
-        return result(false, `Specter no longer has ${adapters[p.kind].specterRecord} ${p.number}; nothing was sent.`);
+        return said(false, 'decision.specterMissing');
       }
       if (verdict.outcome === 'applied') {
         await steps.markDone(p, 'system', verdict.resultId, {
           decision: 'send_again refused',
           evidence: verdict.summary,
         });
-        return result(false, `Not sent again: Specter already shows it. ${verdict.summary} It is marked done.`);
+        return said(false, 'decision.alreadyInSpecter');
       }
       audit(actor, 'send_again', p, { reason, evidence: verdict.summary });
-      const outcome = await steps.send(p, 'in_doubt', actor);
-      return result(outcome.ok, outcome.message);
+      return result(await steps.send(p, 'in_doubt', actor));
     }
     case 'confirm': {
       if (p.state === 'in_doubt') {
-        const outcome = await steps.resolve(p, actor);
-        return result(outcome.ok, outcome.message);
+        return result(await steps.resolve(p, actor));
       }
-      if (p.state === 'done') return result(false, `${label(p)} was already reported to Specter.`);
-      if (p.state === 'sending') return result(false, `${label(p)} is being sent right now.`);
-      if (p.state === 'rejected') return result(false, `${label(p)} was rejected; it is not sent.`);
+      if (p.state === 'done') return said(false, 'decision.alreadyReported');
+      if (p.state === 'sending') return said(false, 'decision.beingSent');
+      if (p.state === 'rejected') return said(false, 'decision.wasRejected');
       if (p.state !== 'confirmed') {
         const confirmed = deps.postings.transition(id, ['proposed', 'held', 'failed'], 'confirmed', {
           decidedBy: actor,
           reason: null,
           lastError: null,
         });
-        if (!confirmed) return result(false, `${label(p)} changed meanwhile; look at it again.`);
+        if (!confirmed) return said(false, 'posting.changedMeanwhile', { state: p.state });
         audit(actor, 'confirm', confirmed, {
           previousState: p.state,
           payload: adapters[confirmed.kind].payload(confirmed),
         });
       }
-      const outcome = await steps.send(deps.postings.get(id) as Posting, 'confirmed', actor);
-      return result(outcome.ok, outcome.message);
+      return result(await steps.send(deps.postings.get(id) as Posting, 'confirmed', actor));
     }
   }
 }

@@ -14,16 +14,23 @@
  */
 import type { Posting, PostingState } from '../../../shared/domain/postings';
 import { roundDecimal } from '../../../shared/mapping';
+import { type MessageRef, type Notice, notice, refOf } from '../../../shared/messages';
+import { causeParams } from '../engine/failure';
 import { isRemoteError } from '../net/remote-error';
 import type { SyncDeps } from '../sync/deps';
 import { judgeInDoubt, type SendSnapshot } from './in-doubt';
 import type { KindAdapter, SubmitResult } from './kinds';
 import type { SendSnapshotStore } from './send-snapshots';
-import { dependentsToSupersede, waitFor, waitText } from './waits';
+import { dependentsToSupersede, waitCode, waitFor, waitText } from './waits';
+
+/** An exception's text, code and parameters from a notice. */
+export const exceptionOf = (n: Notice) => ({ message: n.text, code: n.code, params: n.params });
 
 export interface StepOutcome {
   ok: boolean;
+  /** In English (log, API text); `refs` is what the UI says, in order. */
   message: string;
+  refs: MessageRef[];
   unreachable?: boolean;
   /** A submit went out to Specter (whatever its answer). */
   sent?: boolean;
@@ -38,6 +45,24 @@ export interface OutboxContext {
   graceMs: number;
   audit(actor: string, action: string, p: Posting, details?: Record<string, unknown>): void;
   label(p: Posting): string;
+}
+
+/** The parameters every posting message names: its kind, number in the app and order/purchase number. */
+export const postingParams = (p: Posting) => ({ kind: p.kind, id: p.id, number: p.number });
+
+/** An outcome saying the given notices one after the other. */
+export function said(ok: boolean, notices: Notice[], extra: Partial<StepOutcome> = {}): StepOutcome {
+  return { ok, message: notices.map((n) => n.text).join(' '), refs: notices.map(refOf), ...extra };
+}
+
+/** An outcome that adds notices in front of another one. */
+export function prefixed(first: Notice[], outcome: StepOutcome, extra: Partial<StepOutcome> = {}): StepOutcome {
+  return {
+    ...outcome,
+    message: [...first.map((n) => n.text), outcome.message].join(' '),
+    refs: [...first.map(refOf), ...outcome.refs],
+    ...extra,
+  };
 }
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -79,27 +104,29 @@ export function createOutboxSteps(ctx: OutboxContext) {
   async function send(p: Posting, from: 'confirmed' | 'in_doubt', actor: string): Promise<StepOutcome> {
     const adapter = adapters[p.kind];
     const wait = waitFor(p, sameRecord(p), deps.postings.dependsOn(p.id));
-    if (wait) return { ok: true, waiting: true, message: `${label(p)}: ${waitText(wait, adapter.noun)}` };
+    if (wait) {
+      const n = notice('posting.waits', { kind: p.kind, otherId: wait.postingId, wait: waitCode(wait) });
+      return { ...said(true, [n]), message: `${label(p)}: ${waitText(wait, adapter.noun)}`, waiting: true };
+    }
     let before: SendSnapshot;
     try {
       const state = await adapter.readSpecter(p.specterId);
       if (!state) {
-        const message =
-          `Specter has no ${adapter.specterRecord} with id ${p.specterId}, so nothing was sent. ` +
-          `Check ${adapter.specterRecord} ${p.number} in Specter, then confirm again or reject this ${adapter.noun}.`;
-        const failed = deps.postings.transition(p.id, [from], 'failed', { lastError: message });
+        const n = notice('posting.specterMissing', { ...postingParams(p), specterId: p.specterId });
+        const message = n.text;
+        const failed = deps.postings.transition(p.id, [from], 'failed', { lastError: n });
         if (failed) {
           audit(actor, 'failed', failed, { reason: message });
           supersedeDependents(failed, 'Specter could not take');
         }
-        deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'remote_refusal', message });
-        return { ok: false, message };
+        deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'remote_refusal', ...exceptionOf(n) });
+        return said(false, [n]);
       }
       learnFrom(state);
       before = { ...state, takenAt: deps.now().toISOString() };
     } catch (error) {
-      const message = `Specter could not be read before sending ${label(p)}: ${errorText(error)} Nothing was sent; it is tried again on the next run.`;
-      return { ok: false, message, unreachable: isUnreachable(error) };
+      const n = notice('posting.readBeforeSend', { ...postingParams(p), ...causeParams(error) });
+      return said(false, [n], { unreachable: isUnreachable(error) });
     }
 
     // The check and the move to `sending` in one transaction: no second posting of the record slips in.
@@ -111,10 +138,7 @@ export function createOutboxSteps(ctx: OutboxContext) {
     })();
     if (!sending) {
       const now = deps.postings.get(p.id);
-      return {
-        ok: false,
-        message: `${label(p)} is ${now?.state ?? 'gone'} now (changed meanwhile); nothing was sent.`,
-      };
+      return said(false, [notice('posting.changedMeanwhile', { ...postingParams(p), state: now?.state ?? '–' })]);
     }
     const payload = adapter.payload(sending);
     audit(actor, 'send', sending, { attempt: sending.attempts, payload, specterBefore: before.rows });
@@ -126,16 +150,14 @@ export function createOutboxSteps(ctx: OutboxContext) {
       return { ...recordSendError(sending, error, actor), sent: true };
     }
     const done = deps.postings.transition(p.id, ['sending'], 'done', { specterResultId: result.id, lastError: null });
-    if (!done) return { ok: false, sent: true, message: `${label(p)} was accepted by Specter but changed meanwhile.` };
+    if (!done) return said(false, [notice('posting.acceptedChanged', postingParams(p))], { sent: true });
     audit(actor, 'sent', done, { resultId: result.id, invoiceId: result.invoiceId, message: result.message });
     deps.exceptions.clear(adapter.flow, p.number, ['remote_refusal', 'conflict']);
     const ack = await acknowledge(done, actor);
-    const invoice = result.invoiceId ? `, invoice ${result.invoiceId}` : '';
-    return {
-      ok: true,
-      sent: true,
-      message: `Reported to Specter (${adapter.noun} ${result.id}${invoice}). ${ack.message}`,
-    };
+    const reported = result.invoiceId
+      ? notice('posting.reportedInvoice', { resultId: result.id, invoiceId: result.invoiceId })
+      : notice('posting.reported', { resultId: result.id });
+    return prefixed([reported], ack, { ok: true, sent: true });
   }
 
   function recordSendError(p: Posting, error: unknown, actor: string): StepOutcome {
@@ -143,31 +165,28 @@ export function createOutboxSteps(ctx: OutboxContext) {
     const detail = errorText(error);
     if (isRemoteError(error) && !error.inDoubt) {
       if (error.kind === 'validation') {
-        const message = `Specter refused ${label(p)}: ${detail} Fix it in Specter or Ongoing, then confirm again or reject it.`;
-        const failed = deps.postings.transition(p.id, ['sending'], 'failed', { lastError: message });
+        const n = notice('posting.refused', { ...postingParams(p), ...causeParams(error) });
+        const failed = deps.postings.transition(p.id, ['sending'], 'failed', { lastError: n });
         if (failed) {
           audit(actor, 'refused', failed, { error: detail });
           supersedeDependents(failed, 'Specter refused');
         }
-        deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'remote_refusal', message });
-        return { ok: false, message };
+        deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'remote_refusal', ...exceptionOf(n) });
+        return said(false, [n]);
       }
       // The request certainly did not reach Specter (refused connection, bad credentials, slow down).
-      const message = `${label(p)} did not reach Specter: ${detail} It is sent on the next run.`;
-      const back = deps.postings.transition(p.id, ['sending'], 'confirmed', { lastError: message });
+      const n = notice('posting.notReached', { ...postingParams(p), ...causeParams(error) });
+      const back = deps.postings.transition(p.id, ['sending'], 'confirmed', { lastError: n });
       if (back) audit(actor, 'not_sent', back, { error: detail });
       if (error.kind === 'auth') {
-        deps.exceptions.raise({ flow: adapter.flow, recordKey: adapter.flow, class: 'auth', message: detail });
+        deps.exceptions.raise({ flow: adapter.flow, recordKey: adapter.flow, class: 'auth', ...exceptionOf(n) });
       }
-      return { ok: false, message, unreachable: isUnreachable(error) };
+      return said(false, [n], { unreachable: isUnreachable(error) });
     }
-    const message =
-      `No clear answer from Specter for ${label(p)} (${detail}). It may have arrived: Specter's ` +
-      `${adapter.specterRecord} is checked before anything is sent again, and no other ${adapter.noun} of ` +
-      `${adapter.specterRecord} ${p.number} is sent meanwhile.`;
-    const doubt = deps.postings.transition(p.id, ['sending'], 'in_doubt', { lastError: message });
+    const n = notice('posting.noClearAnswer', { ...postingParams(p), ...causeParams(error) });
+    const doubt = deps.postings.transition(p.id, ['sending'], 'in_doubt', { lastError: n });
     if (doubt) audit(actor, 'in_doubt', doubt, { error: detail });
-    return { ok: false, message, unreachable: isUnreachable(error) };
+    return said(false, [n], { unreachable: isUnreachable(error) });
   }
 
   /** Read Specter and judge an in-doubt posting; the evidence is stored with it. */
@@ -202,11 +221,11 @@ export function createOutboxSteps(ctx: OutboxContext) {
       lastError: null,
       ...(actor === 'system' ? {} : { decidedBy: actor }),
     });
-    if (!done) return { ok: false, message: `${label(p)} changed meanwhile; look at it again.` };
+    if (!done) return said(false, [notice('posting.changedMeanwhile', { ...postingParams(p), state: p.state })]);
     audit(actor, 'marked_done', done, why);
     deps.exceptions.clear(adapter.flow, p.number, ['conflict']);
     const ack = await acknowledge(done, actor);
-    return { ok: true, message: `${label(p)} is done. ${ack.message}` };
+    return prefixed([notice('posting.done', postingParams(p))], ack, { ok: true });
   }
 
   /** Decide an in-doubt posting from Specter's state: done, send once more, or leave it for an operator. */
@@ -215,45 +234,38 @@ export function createOutboxSteps(ctx: OutboxContext) {
     const age = deps.now().getTime() - Date.parse(p.updatedAt);
     if (!opts.force && age < ctx.graceMs) {
       const wait = Math.ceil((ctx.graceMs - age) / 1000);
-      return {
-        ok: false,
-        waiting: true,
-        message: `${label(p)} was sent without a clear answer; Specter is checked in about ${wait} s (a slow Specter may still apply it).`,
-      };
+      return said(false, [notice('posting.checkSoon', { ...postingParams(p), seconds: wait })], { waiting: true });
     }
     let verdict: Awaited<ReturnType<typeof check>>;
     try {
       verdict = await check(p);
     } catch (error) {
-      return {
-        ok: false,
-        message: `${label(p)} stays in doubt: Specter could not be read (${errorText(error)}). Checked again on the next run.`,
-        unreachable: isUnreachable(error),
-      };
+      const n = notice('posting.doubtUnreadable', { ...postingParams(p), ...causeParams(error) });
+      return said(false, [n], { unreachable: isUnreachable(error) });
     }
     if ('missing' in verdict) {
-      const message =
-        `${label(p)} stays in doubt: Specter has no ${adapter.specterRecord} with id ${p.specterId} any more. ` +
-        `Look in Specter, then decide: "It is in Specter: mark done" or "It is not in Specter: send again".`;
-      deps.postings.transition(p.id, ['in_doubt'], 'in_doubt', { lastError: message });
-      deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'conflict', message });
-      return { ok: false, message };
+      const n = notice('posting.doubtMissing', { ...postingParams(p), specterId: p.specterId });
+      deps.postings.transition(p.id, ['in_doubt'], 'in_doubt', { lastError: n });
+      deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'conflict', ...exceptionOf(n) });
+      return said(false, [n]);
     }
     audit(actor, 'checked', p, { outcome: verdict.outcome, evidence: verdict.summary });
     if (verdict.outcome === 'applied') {
       const outcome = await markDone(p, 'system', verdict.resultId, { evidence: verdict.summary });
-      return { ...outcome, message: `${label(p)} had arrived in Specter: ${verdict.summary} ${outcome.message}` };
+      const arrived = notice('posting.arrived', postingParams(p));
+      return { ...prefixed([arrived], outcome), message: `${arrived.text} ${verdict.summary} ${outcome.message}` };
     }
     if (verdict.outcome === 'not_applied') {
       const outcome = await send(p, 'in_doubt', actor);
-      return { ...outcome, message: `${verdict.summary} Sent once more: ${outcome.message}` };
+      const again = notice('posting.sentAgain');
+      return { ...prefixed([again], outcome), message: `${verdict.summary} ${again.text} ${outcome.message}` };
     }
-    const message =
-      `${label(p)} stays in doubt. ${verdict.summary} Look in Specter, then decide: ` +
-      `"It is in Specter: mark done" or "It is not in Specter: send again".`;
-    deps.postings.transition(p.id, ['in_doubt'], 'in_doubt', { lastError: message });
-    deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'conflict', message });
-    return { ok: false, message };
+    // The English text keeps Specter's evidence in words (log); the UI shows the evidence from its rows.
+    const stays = notice('posting.stillInDoubt', postingParams(p));
+    const n = { ...stays, text: `${stays.text} ${verdict.summary}` };
+    deps.postings.transition(p.id, ['in_doubt'], 'in_doubt', { lastError: n });
+    deps.exceptions.raise({ flow: adapter.flow, recordKey: p.number, class: 'conflict', ...exceptionOf(n) });
+    return said(false, [n]);
   }
 
   /**
@@ -265,7 +277,7 @@ export function createOutboxSteps(ctx: OutboxContext) {
     const pending = deps.postings
       .list({ kind: p.kind, ongoingId: p.ongoingId, states: ['done'] })
       .filter((x) => x.ackState !== 'done');
-    if (pending.length === 0) return { ok: true, message: 'Already acknowledged in Ongoing.' };
+    if (pending.length === 0) return said(true, [notice('ack.already')]);
     const targets = new Map<number, number>();
     for (const x of pending) {
       for (const row of x.rows) {
@@ -284,16 +296,14 @@ export function createOutboxSteps(ctx: OutboxContext) {
         set.push({ lineId, from, to: reportedAfter });
       }
     } catch (error) {
-      const message =
-        `Specter has it, but Ongoing could not be told (${errorText(error)}). Only the acknowledgement ` +
-        'is retried on the next run; nothing is sent to Specter again.';
-      for (const x of pending) deps.postings.setAckState(x.id, 'failed', message);
+      const n = notice('ack.failed', causeParams(error));
+      for (const x of pending) deps.postings.setAckState(x.id, 'failed', n);
       audit(actor, 'ack_failed', p, { error: errorText(error), linesSet: set });
-      return { ok: false, message, unreachable: isUnreachable(error) };
+      return said(false, [n], { unreachable: isUnreachable(error) });
     }
     for (const x of pending) deps.postings.setAckState(x.id, 'done', null);
     audit(actor, 'acknowledged', p, { ongoingId: p.ongoingId, postings: pending.map((x) => x.id), lines: set });
-    return { ok: true, message: 'Acknowledged in Ongoing.' };
+    return said(true, [notice('ack.done')]);
   }
 
   return { send, resolve, check, markDone, acknowledge, supersedeDependents, sameRecord };

@@ -1,6 +1,15 @@
 import type { PostingKind } from '../../../shared/domain/postings';
 import type { RunCounts } from '../../../shared/domain/sync';
-import { classify, clearJobFailures, describeStop, isUnreachable, raiseJobFailure } from '../engine/failure';
+import {
+  classify,
+  clearJobFailures,
+  type Doing,
+  describeStop,
+  isUnreachable,
+  notice,
+  raiseJobFailure,
+  refOf,
+} from '../engine/failure';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobResult } from '../sync/scheduler';
 import type { PostingEngine, ProcessSummary, ProposeSummary } from './posting-service';
@@ -14,11 +23,11 @@ export function failedRun(
   job: 'deliveries' | 'receipts' | 'stock',
   error: unknown,
   counts: Partial<RunCounts>,
-  doing = 'running',
+  doing: Doing,
   dryRun = false,
 ): JobResult {
   const failure = classify(error);
-  const notice = describeStop(job, failure, doing, deps.now());
+  const notice = describeStop(job, failure, doing, error, deps.now());
   if (!dryRun) raiseJobFailure(deps.exceptions, job, failure, notice);
   deps.logger.warn('job failed', { job, kind: failure.class, message: notice.text });
   const unreachable = isUnreachable(failure);
@@ -26,6 +35,7 @@ export function failedRun(
     counts,
     status: 'failed',
     error: notice.text,
+    errorRefs: [refOf(notice)],
     unreachable,
     ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
   };
@@ -49,7 +59,7 @@ export function createPostingJob(
       try {
         proposals = await postings.propose(kind, { dryRun: context.dryRun });
       } catch (error) {
-        return failedRun(deps, name, error, {}, `reading what Ongoing has to report`, context.dryRun);
+        return failedRun(deps, name, error, {}, { doing: 'proposals' }, context.dryRun);
       }
       const counts: Partial<RunCounts> = {
         fetched: proposals.fetched,
@@ -68,21 +78,21 @@ export function createPostingJob(
       try {
         outbox = await postings.process(kind);
       } catch (error) {
-        return failedRun(deps, name, error, counts, 'sending confirmed postings');
+        return failedRun(deps, name, error, counts, { doing: 'sendPostings' });
       }
       counts.updated = outbox.done;
       counts.failed = (counts.failed ?? 0) + outbox.failed + outbox.ackFailed;
       counts.conflicts = outbox.inDoubt;
       const problems = proposals.invalid + outbox.failed + outbox.ackFailed + outbox.errors.length;
       if (outbox.unreachable) {
-        const message = outbox.errors[outbox.errors.length - 1] ?? 'A remote system could not be reached.';
+        const n = notice('run.outbox_unreachable', { job: name });
         deps.exceptions.raise({
           flow: name,
           recordKey: '*',
           class: 'connection',
-          message,
-          code: 'run.outbox_unreachable',
-          params: { job: name },
+          message: outbox.errors[outbox.errors.length - 1] ?? n.text,
+          code: n.code,
+          params: n.params,
         });
       } else {
         // Both systems were reached: earlier job-level problems (connection, credentials) are over.
@@ -92,6 +102,7 @@ export function createPostingJob(
         counts,
         status: problems > 0 || outbox.unreachable ? 'partial' : 'ok',
         error: outbox.errors.length ? outbox.errors.slice(0, 3).join(' ') : undefined,
+        errorRefs: outbox.errorRefs.slice(0, 3),
         unreachable: outbox.unreachable,
       };
     },

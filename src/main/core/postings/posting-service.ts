@@ -13,6 +13,7 @@
  * sending or in doubt, no other posting of it is sent. Every state change is a compare-and-set in the
  * repository, and within the process the outbox work is serialized.
  */
+import { type MessageRef, notice, refOf } from '../../../shared/messages';
 import { ApiError } from '../../../shared/api';
 import type { Posting, PostingDecision, PostingKind, PostingState } from '../../../shared/domain/postings';
 import type { PlannedChange } from '../../../shared/domain/sync';
@@ -62,6 +63,8 @@ export interface ProcessSummary {
   acknowledged: number;
   ackFailed: number;
   errors: string[];
+  /** The same problems as message codes, for the UI. */
+  errorRefs: MessageRef[];
   /** Specter or Ongoing could not be reached; the rest waits for the next run. */
   unreachable: boolean;
 }
@@ -89,6 +92,7 @@ function emptyProcessSummary(): ProcessSummary {
     acknowledged: 0,
     ackFailed: 0,
     errors: [],
+    errorRefs: [],
     unreachable: false,
   };
 }
@@ -165,7 +169,20 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
           .join(' ');
         summary.plan.push({ key: candidate.number, action: 'invalid', message });
         if (!opts.dryRun) {
-          deps.exceptions.raise({ flow: adapter.flow, recordKey: candidate.number, class: 'validation', message });
+          const errors = build.problems.filter((p) => p.severity === 'error');
+          const first = errors.find((p) => p.ref)?.ref;
+          const ref = first ?? {
+            code: 'posting.invalid' as const,
+            params: { number: candidate.number, fields: errors.map((p) => p.field).join(', ') },
+          };
+          deps.exceptions.raise({
+            flow: adapter.flow,
+            recordKey: candidate.number,
+            class: 'validation',
+            message,
+            code: ref.code,
+            params: ref.params,
+          });
         }
         continue;
       }
@@ -228,7 +245,10 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
   async function processKind(kind: PostingKind, summary: ProcessSummary): Promise<void> {
     const count = (p: Posting, o: StepOutcome) => {
       if (o.sent) summary.sent++;
-      if (!o.ok) summary.errors.push(o.message);
+      if (!o.ok) {
+        summary.errors.push(o.message);
+        summary.errorRefs.push(...o.refs);
+      }
       if (o.unreachable) summary.unreachable = true;
       const state = deps.postings.get(p.id)?.state;
       if (state === 'done') summary.done++;
@@ -268,7 +288,10 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
       const outcome = await steps.acknowledge(p, 'system');
       if (outcome.ok) summary.acknowledged++;
       else summary.ackFailed++;
-      if (!outcome.ok) summary.errors.push(outcome.message);
+      if (!outcome.ok) {
+        summary.errors.push(outcome.message);
+        summary.errorRefs.push(...outcome.refs);
+      }
       if (outcome.unreachable) summary.unreachable = true;
     }
   }
@@ -287,7 +310,8 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
             results.push({ ...r, posting: r.posting ? present(r.posting) : null });
           } catch (error) {
             deps.logger.error('posting decision failed', { id, decision, message: errorText(error) });
-            results.push({ id, ok: false, message: errorText(error), posting: deps.postings.get(id) });
+            const n = notice('decision.failed', { remoteText: errorText(error) });
+            results.push({ id, ok: false, message: n.text, refs: [refOf(n)], posting: deps.postings.get(id) });
           }
         }
         return results;

@@ -41,3 +41,9 @@ export function waitText(wait: PostingWait, noun: string): string {
   const what = wait.reason === 'in_flight' ? `${wait.state === 'sending' ? 'being sent' : 'in doubt'}` : 'not sent yet';
   return `Waits for ${noun} #${wait.postingId} of the same record (${what}).`;
 }
+
+/** The `wait.*` message code of a wait: being sent, in doubt, or not sent yet. */
+export function waitCode(wait: PostingWait): 'sending' | 'in_doubt' | 'earlier' {
+  if (wait.reason === 'earlier') return 'earlier';
+  return wait.state === 'sending' ? 'sending' : 'in_doubt';
+}

@@ -1,4 +1,5 @@
 import type { ExceptionClass, FieldDifference, JobName, SyncException } from '../../../shared/domain/sync';
+import { isMessageCode, type MessageCode, type MessageParams } from '../../../shared/messages';
 import type { Db } from '../store/database';
 
 interface ExceptionRow {
@@ -13,6 +14,8 @@ interface ExceptionRow {
   first_seen: string;
   last_seen: string;
   occurrences: number;
+  code: string;
+  params: string;
 }
 
 const toException = (r: ExceptionRow): SyncException => ({
@@ -27,6 +30,8 @@ const toException = (r: ExceptionRow): SyncException => ({
   firstSeen: r.first_seen,
   lastSeen: r.last_seen,
   occurrences: r.occurrences,
+  // Entries stored before messages had codes (or with a code this version does not know) have none.
+  ref: isMessageCode(r.code) ? { code: r.code, params: JSON.parse(r.params) as MessageParams } : null,
 });
 
 /**
@@ -51,8 +56,8 @@ export class ExceptionRepository {
     message: string;
     differences?: FieldDifference[];
     /** A message code and its parameters (record, field, raw value, …) beside the English text. */
-    code?: string;
-    params?: Record<string, string | number>;
+    code?: MessageCode;
+    params?: MessageParams;
   }) {
     const now = new Date().toISOString();
     this.db

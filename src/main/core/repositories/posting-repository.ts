@@ -1,5 +1,15 @@
 import type { InDoubtEvidence, Posting, PostingKind, PostingRow, PostingState } from '../../../shared/domain/postings';
+import { isMessageCode, type MessageRef, type Notice, notice } from '../../../shared/messages';
 import type { Db } from '../store/database';
+
+/** A stored message reference, or null when there is none or this version does not know its code. */
+function readRef(json: string | null): MessageRef | null {
+  if (!json) return null;
+  const ref = JSON.parse(json) as MessageRef;
+  return isMessageCode(ref.code) ? ref : null;
+}
+
+const refJson = (n: Notice | null): string | null => (n ? JSON.stringify({ code: n.code, params: n.params }) : null);
 
 interface PostingDbRow {
   id: number;
@@ -18,6 +28,7 @@ interface PostingDbRow {
   state: PostingState;
   attempts: number;
   last_error: string | null;
+  last_error_ref: string | null;
   ack_state: Posting['ackState'];
   decided_by: string | null;
   decided_at: string | null;
@@ -45,6 +56,7 @@ const toPosting = (r: PostingDbRow): Posting => ({
   state: r.state,
   attempts: r.attempts,
   lastError: r.last_error,
+  lastErrorRef: readRef(r.last_error_ref),
   ackState: r.ack_state,
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
@@ -70,6 +82,7 @@ export type NewPosting = Omit<
   | 'state'
   | 'attempts'
   | 'lastError'
+  | 'lastErrorRef'
   | 'ackState'
   | 'decidedBy'
   | 'decidedAt'
@@ -188,7 +201,7 @@ export class PostingRepository {
     from: PostingState[],
     to: PostingState,
     extra: {
-      lastError?: string | null;
+      lastError?: Notice | null;
       decidedBy?: string;
       reason?: string | null;
       specterResultId?: string;
@@ -199,8 +212,8 @@ export class PostingRepository {
     const sets = ['state = ?', 'updated_at = ?'];
     const params: unknown[] = [to, new Date().toISOString()];
     if (extra.lastError !== undefined) {
-      sets.push('last_error = ?');
-      params.push(extra.lastError);
+      sets.push('last_error = ?', 'last_error_ref = ?');
+      params.push(extra.lastError?.text ?? null, refJson(extra.lastError));
     }
     if (extra.decidedBy !== undefined) {
       sets.push('decided_by = ?', 'decided_at = ?');
@@ -252,10 +265,10 @@ export class PostingRepository {
     this.changed(id);
   }
 
-  setAckState(id: number, ackState: Posting['ackState'], lastError: string | null = null): void {
+  setAckState(id: number, ackState: Posting['ackState'], lastError: Notice | null = null): void {
     this.db
-      .prepare('UPDATE postings SET ack_state = ?, last_error = ?, updated_at = ? WHERE id = ?')
-      .run(ackState, lastError, new Date().toISOString(), id);
+      .prepare('UPDATE postings SET ack_state = ?, last_error = ?, last_error_ref = ?, updated_at = ? WHERE id = ?')
+      .run(ackState, lastError?.text ?? null, refJson(lastError), new Date().toISOString(), id);
     this.changed(id);
   }
 
@@ -279,10 +292,11 @@ export class PostingRepository {
 
   /** Postings left in 'sending' by a crash: their outcome is unknown. */
   markSendingInDoubt(): number {
+    const stopped = notice('posting.stoppedWhileSending');
     return this.db
       .prepare(
-        `UPDATE postings SET state = 'in_doubt', last_error = 'The app stopped while sending; Specter is checked before any retry.', updated_at = ? WHERE state = 'sending'`,
+        `UPDATE postings SET state = 'in_doubt', last_error = ?, last_error_ref = ?, updated_at = ? WHERE state = 'sending'`,
       )
-      .run(new Date().toISOString()).changes;
+      .run(stopped.text, refJson(stopped), new Date().toISOString()).changes;
   }
 }

@@ -1,4 +1,5 @@
 import type { RecordPage, RecordState, SyncedRecord } from '../../../shared/domain/sync';
+import { isMessageCode, type MessageRef } from '../../../shared/messages';
 import type { Db } from '../store/database';
 
 type Flow = SyncedRecord['flow'];
@@ -15,8 +16,15 @@ interface RecordRow {
   specter_changed: string;
   summary: string;
   message: string;
+  message_ref: string | null;
   last_sent_at: string | null;
   updated_at: string;
+}
+
+function readRef(json: string | null): MessageRef | null {
+  if (!json) return null;
+  const ref = JSON.parse(json) as MessageRef;
+  return isMessageCode(ref.code) ? ref : null;
 }
 
 export interface StoredRecord extends SyncedRecord {
@@ -35,6 +43,7 @@ const toRecord = (r: RecordRow): StoredRecord => ({
   ongoingStatusText: r.ongoing_status_text,
   summary: JSON.parse(r.summary) as Record<string, string | number>,
   message: r.message,
+  messageRef: readRef(r.message_ref),
   lastSentAt: r.last_sent_at,
   updatedAt: r.updated_at,
   payloadHash: r.payload_hash,
@@ -53,6 +62,7 @@ export interface RecordUpsert {
   specterChanged?: string;
   summary?: Record<string, string | number>;
   message?: string;
+  messageRef?: MessageRef | null;
   sent?: boolean;
 }
 
@@ -83,13 +93,14 @@ export class RecordRepository {
     );
     this.upsertStatement = db.prepare(
       `INSERT INTO records (flow, key, specter_id, ongoing_id, state, ongoing_status, ongoing_status_text,
-         payload_hash, specter_changed, summary, message, last_sent_at, updated_at)
+         payload_hash, specter_changed, summary, message, message_ref, last_sent_at, updated_at)
        VALUES (@flow, @key, @specter_id, @ongoing_id, @state, @ongoing_status, @ongoing_status_text,
-         @payload_hash, @specter_changed, @summary, @message, @last_sent_at, @updated_at)
+         @payload_hash, @specter_changed, @summary, @message, @message_ref, @last_sent_at, @updated_at)
        ON CONFLICT(flow, key) DO UPDATE SET specter_id = excluded.specter_id, ongoing_id = excluded.ongoing_id,
          state = excluded.state, ongoing_status = excluded.ongoing_status,
          ongoing_status_text = excluded.ongoing_status_text, payload_hash = excluded.payload_hash,
          specter_changed = excluded.specter_changed, summary = excluded.summary, message = excluded.message,
+         message_ref = excluded.message_ref,
          last_sent_at = excluded.last_sent_at, updated_at = excluded.updated_at`,
     );
   }
@@ -151,6 +162,7 @@ export class RecordRepository {
       specter_changed: u.specterChanged ?? current?.specterChanged ?? '',
       summary: JSON.stringify(u.summary ?? current?.summary ?? {}),
       message: u.message ?? '',
+      message_ref: u.messageRef ? JSON.stringify(u.messageRef) : null,
       last_sent_at: u.sent ? now : (current?.lastSentAt ?? null),
       updated_at: now,
     };

@@ -1,3 +1,4 @@
+import { isMessageCode, type MessageRef } from '../../../shared/messages';
 import type { Db } from '../store/database';
 
 export type SyncRunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
@@ -11,6 +12,7 @@ export interface SyncRun {
   dryRun: boolean;
   counts: Record<string, number>;
   error: string | null;
+  errorRefs: MessageRef[];
 }
 
 interface SyncRunRow {
@@ -22,6 +24,7 @@ interface SyncRunRow {
   dry_run: number;
   counts: string;
   error: string | null;
+  error_refs: string;
 }
 
 const toRun = (r: SyncRunRow): SyncRun => ({
@@ -33,6 +36,8 @@ const toRun = (r: SyncRunRow): SyncRun => ({
   dryRun: r.dry_run === 1,
   counts: JSON.parse(r.counts) as Record<string, number>,
   error: r.error,
+  // A code this version does not know (a newer version wrote it) is left out rather than shown raw.
+  errorRefs: (JSON.parse(r.error_refs) as MessageRef[]).filter((ref) => isMessageCode(ref.code)),
 });
 
 export class SyncRunRepository {
@@ -45,10 +50,16 @@ export class SyncRunRepository {
     return Number(result.lastInsertRowid);
   }
 
-  finish(id: number, status: Exclude<SyncRunStatus, 'running'>, counts: Record<string, number>, error?: string): void {
+  finish(
+    id: number,
+    status: Exclude<SyncRunStatus, 'running'>,
+    counts: Record<string, number>,
+    error?: string,
+    errorRefs: MessageRef[] = [],
+  ): void {
     this.db
-      .prepare('UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?')
-      .run(new Date().toISOString(), status, JSON.stringify(counts), error ?? null, id);
+      .prepare('UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, error = ?, error_refs = ? WHERE id = ?')
+      .run(new Date().toISOString(), status, JSON.stringify(counts), error ?? null, JSON.stringify(errorRefs), id);
   }
 
   /** Runs left 'running' by a crash are marked interrupted at start-up. */

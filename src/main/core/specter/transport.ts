@@ -262,7 +262,13 @@ export class SpecterTransport {
     action: string,
     kind: RemoteErrorKind,
     message: string,
-    extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean; code?: string | number } = {},
+    extra: {
+      status?: number;
+      retryAfterMs?: number;
+      inDoubt?: boolean;
+      code?: string | number;
+      remoteText?: string;
+    } = {},
   ): never {
     throw this.error(action, kind, message, extra);
   }
@@ -300,21 +306,28 @@ export class SpecterTransport {
   private envelopeError(action: string, reply: SpecterReply): RemoteError {
     const text = reply.message || '(no message)';
     if (reply.code === ERROR_CODE.batchOpen) {
-      return this.error(action, 'batch_open', text, { code: reply.code });
+      return this.error(action, 'batch_open', text, { code: reply.code, remoteText: reply.message || undefined });
     }
     if (AUTH_ERROR_CODES.includes(reply.code)) {
       return this.error(action, 'auth', `Specter refused the credentials: ${text}. Check SBM id, API user and keys.`, {
         code: reply.code,
+        remoteText: reply.message || undefined,
       });
     }
-    return this.error(action, 'validation', text, { code: reply.code });
+    return this.error(action, 'validation', text, { code: reply.code, remoteText: reply.message || undefined });
   }
 
   error(
     operation: string,
     kind: RemoteErrorKind,
     message: string,
-    extra: { status?: number; retryAfterMs?: number; inDoubt?: boolean; code?: string | number } = {},
+    extra: {
+      status?: number;
+      retryAfterMs?: number;
+      inDoubt?: boolean;
+      code?: string | number;
+      remoteText?: string;
+    } = {},
   ): RemoteError {
     return new RemoteError({ system: SYSTEM, kind, operation, message, ...extra });
   }

@@ -4,6 +4,7 @@
  * to Specter, but never for an article that still has an unreported delivery or receipt (a posting not
  * yet done, or Ongoing lines still to report): Specter would count that movement twice.
  */
+import { type MessageCode, type MessageParams, notice, refOf } from '../../../shared/messages';
 import type { Posting, PostingState, StockReport } from '../../../shared/domain/postings';
 import { lineToReport, receivedToReport, roundDecimal, text } from '../../../shared/mapping';
 import {
@@ -29,7 +30,18 @@ interface Gathered {
   /** Articles Specter knows (with or without a stock record on the site). */
   specterArticles: Set<string>;
   /** Articles whose Ongoing stock cannot be trusted, with the reason; never pushed. */
-  unreadable: Map<string, string>;
+  unreadable: Map<string, { reason: string; field: string; raw: string }>;
+}
+
+/** An article held back from a push: the reason in English (log) and as a message code (UI). */
+function held(
+  articleNo: string,
+  code: MessageCode,
+  reason?: string,
+  params: MessageParams = {},
+): StockPushResult['heldBack'][number] {
+  const n = notice(code, { articleNo, ...params });
+  return { articleNo, reason: reason ?? n.text, ref: refOf(n) };
 }
 
 function add(map: Record<string, Unreported>, articleNo: string, quantity: number, ref: string): void {
@@ -69,7 +81,7 @@ export function createStockService(deps: SyncDeps): StockService {
     ]);
 
     const ongoingLines: OngoingStockLine[] = [];
-    const unreadable = new Map<string, string>();
+    const unreadable: Gathered['unreadable'] = new Map();
     for (const a of articles) {
       const articleNo = text(a.articleNumber);
       if (!articleNo) continue;
@@ -79,7 +91,7 @@ export function createStockService(deps: SyncDeps): StockService {
         inventoryInfo: a.inventoryInfo,
       });
       if (!physical.ok) {
-        unreadable.set(articleNo, physical.reason);
+        unreadable.set(articleNo, physical);
         continue;
       }
       ongoingLines.push({
@@ -117,7 +129,7 @@ export function createStockService(deps: SyncDeps): StockService {
     const receivedNotReported: Record<string, Unreported> = {};
     const pickedCountedAsShipped: Record<string, number> = {};
     const holdReasons: Record<string, string[]> = {};
-    for (const [articleNo, why] of unreadable) reason(holdReasons, articleNo, why);
+    for (const [articleNo, why] of unreadable) reason(holdReasons, articleNo, why.reason);
 
     for (const order of orders) {
       const number = text(order.orderInfo?.orderNumber) ?? String(order.orderInfo?.orderId ?? '');
@@ -129,7 +141,7 @@ export function createStockService(deps: SyncDeps): StockService {
         reason(holdReasons, articleNo, `order ${number} has ${toReport} picked but not reported to Specter`);
         if (!shipped.has(status)) continue;
         const notKnown = alreadyKnown('delivery', order.orderInfo?.orderId ?? 0, articleNo, toReport);
-        add(shippedNotReported, articleNo, notKnown, `order ${number}`);
+        add(shippedNotReported, articleNo, notKnown, number);
         if (status < SENT_STATUS) {
           pickedCountedAsShipped[articleNo] = roundDecimal((pickedCountedAsShipped[articleNo] ?? 0) + toReport);
         }
@@ -144,7 +156,7 @@ export function createStockService(deps: SyncDeps): StockService {
         if (toReport <= 0) continue;
         reason(holdReasons, articleNo, `purchase order ${number} has ${toReport} received but not reported to Specter`);
         const notKnown = alreadyKnown('receipt', po.purchaseOrderInfo?.purchaseOrderId ?? 0, articleNo, toReport);
-        add(receivedNotReported, articleNo, notKnown, `purchase order ${number}`);
+        add(receivedNotReported, articleNo, notKnown, number);
       }
     }
     for (const p of open) {
@@ -216,21 +228,17 @@ export function createStockService(deps: SyncDeps): StockService {
     const rows: SpecterStockRow[] = [];
     const before = new Map<string, number | null>();
     for (const row of wanted) {
-      const unreadableReason = unreadable.get(row.articleNo);
-      if (unreadableReason) {
-        heldBack.push({ articleNo: row.articleNo, reason: unreadableReason });
+      const { articleNo } = row;
+      const unreadableValue = unreadable.get(articleNo);
+      if (unreadableValue) {
+        const { field, raw } = unreadableValue;
+        heldBack.push(held(articleNo, 'stock.held.unreadable', unreadableValue.reason, { field, value: raw }));
       } else if (row.heldBack) {
-        heldBack.push({ articleNo: row.articleNo, reason: `Not pushed until reported: ${row.heldBackReason}.` });
+        heldBack.push(held(articleNo, 'stock.held.unreported', `Not pushed until reported: ${row.heldBackReason}.`));
       } else if (row.ongoingPhysical === null) {
-        heldBack.push({
-          articleNo: row.articleNo,
-          reason: `Article ${row.articleNo} is not in Ongoing, so Ongoing has no stock to push for it.`,
-        });
-      } else if (!specterArticles.has(row.articleNo)) {
-        heldBack.push({
-          articleNo: row.articleNo,
-          reason: `Article ${row.articleNo} does not exist in Specter; create it there, then push again.`,
-        });
+        heldBack.push(held(articleNo, 'stock.held.notInOngoing'));
+      } else if (!specterArticles.has(articleNo)) {
+        heldBack.push(held(articleNo, 'stock.held.notInSpecter'));
       } else {
         rows.push({ articleNo: row.articleNo, noItemsInStock: row.ongoingPhysical });
         before.set(row.articleNo, row.specterStock);

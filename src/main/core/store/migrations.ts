@@ -153,4 +153,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE exceptions ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 6,
+    name: 'runs and postings: their problem as message codes with parameters beside the text',
+    sql: `
+      ALTER TABLE sync_runs ADD COLUMN error_refs TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE postings ADD COLUMN last_error_ref TEXT;
+      ALTER TABLE records ADD COLUMN message_ref TEXT;
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import {
   type RunCounts,
   type SyncRunSummary,
 } from '../../../shared/domain/sync';
+import type { MessageRef } from '../../../shared/messages';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import type { SyncRunRepository } from '../repositories/sync-run-repository';
@@ -21,7 +22,9 @@ export interface JobContext {
 export interface JobResult {
   counts: Partial<RunCounts>;
   status: 'ok' | 'partial' | 'failed';
+  /** The run's problem in English (log, stored text); `errorRefs` is what the UI says. */
   error?: string;
+  errorRefs?: MessageRef[];
   /** True when the run failed because a remote system could not be reached: the scheduler backs off. */
   unreachable?: boolean;
   /** How long the remote system asked to wait; the next try is not before it. */
@@ -72,6 +75,7 @@ interface Slot {
   /** Until when the remote system asked to wait (Retry-After); a backoff never ends before it. */
   askedToWaitUntil: number | null;
   lastError: string | null;
+  lastErrorRefs: MessageRef[];
 }
 
 /**
@@ -100,6 +104,7 @@ export class Scheduler {
         backoffUntil: null,
         askedToWaitUntil: null,
         lastError: null,
+        lastErrorRefs: [],
       });
     }
   }
@@ -198,6 +203,7 @@ export class Scheduler {
         backoffUntil:
           slot.backoffUntil && slot.backoffUntil > this.now() ? new Date(slot.backoffUntil).toISOString() : null,
         lastError: slot.lastError,
+        lastErrorRefs: slot.lastErrorRefs,
       };
     });
   }
@@ -229,13 +235,19 @@ export class Scheduler {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.error('job crashed', { job: name, message });
-      result = { counts: {}, status: 'failed', error: message };
+      result = {
+        counts: {},
+        status: 'failed',
+        error: message,
+        errorRefs: [{ code: 'run.crashed', params: { job: name, remoteText: message } }],
+      };
     }
-    runs.finish(runId, result.status, result.counts as Record<string, number>, result.error);
+    runs.finish(runId, result.status, result.counts as Record<string, number>, result.error, result.errorRefs);
     const run = runs.recent(1, name).find((r) => r.id === runId) as SyncRunSummary;
     if (!dryRun) {
       slot.lastRun = run;
       slot.lastError = result.error ?? null;
+      slot.lastErrorRefs = result.errorRefs ?? [];
       const now = this.now();
       const intervalMs = this.options.intervalSeconds(name) * 1000;
       slot.nextRunAt = now + intervalMs;

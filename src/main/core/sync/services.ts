@@ -1,9 +1,12 @@
+import type { MessageRef } from '../../../shared/messages';
 import type { Posting, PostingDecision, PostingKind, PostingState, StockReport } from '../../../shared/domain/postings';
 
 export interface DecisionResult {
   id: number;
   ok: boolean;
+  /** In English (log); `refs` is what the UI says, in order. */
   message: string;
+  refs: MessageRef[];
   posting: Posting | null;
 }
 
@@ -20,7 +23,8 @@ export interface PostingService {
 
 export interface StockPushResult {
   pushed: string[];
-  heldBack: { articleNo: string; reason: string }[];
+  /** Articles not pushed: the reason in English (log) and as a message code (UI). */
+  heldBack: { articleNo: string; reason: string; ref: MessageRef }[];
 }
 
 /** Stock comparison Ongoing ⇄ Specter and the push of physical stock to Specter. */

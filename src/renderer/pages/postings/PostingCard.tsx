@@ -4,7 +4,9 @@ import type { Posting, PostingDecision, PostingState } from '../../../shared/dom
 import { fill, type MessageKey } from '../../../shared/i18n';
 import { getApi } from '../../api';
 import { formatTime } from '../../hooks';
-import { useAppStore, useT } from '../../store';
+import { isMessageCode, type MessageRef } from '../../../shared/messages';
+import { LocalTime } from '../../LocalTime';
+import { useAppStore, useMessage, useMessages, useT } from '../../store';
 import { Evidence, InDoubtPanel } from './InDoubtPanel';
 import { waitText } from './posting-text';
 
@@ -12,7 +14,8 @@ import { waitText } from './posting-text';
 export interface DecisionOutcome {
   decision: PostingDecision;
   ok: boolean;
-  message: string;
+  /** What the core said, as message codes (said in the UI language). */
+  refs: MessageRef[];
   /** The posting's state after the decision (null when it no longer exists). */
   state: PostingState | null;
 }
@@ -45,9 +48,10 @@ function headline(outcome: DecisionOutcome): MessageKey {
 
 function Outcome({ outcome }: { outcome: DecisionOutcome }) {
   const t = useT();
+  const say = useMessages();
   return (
     <p className={`banner ${outcome.ok ? 'notice' : 'error'}`} data-testid="decision-result" role="status">
-      <strong>{t(headline(outcome))}</strong> {outcome.message}
+      <strong>{t(headline(outcome))}</strong> {say(outcome.refs)}
     </p>
   );
 }
@@ -78,6 +82,12 @@ export function PostingCard({
   const undecided = UNDECIDED.includes(posting.state);
   const isDelivery = posting.kind === 'delivery';
   const waits = waitText(t, posting);
+  const say = useMessage();
+  const lastError = posting.lastErrorRef ? say(posting.lastErrorRef) : null;
+  const actorName = (who: string) => {
+    const code = `actor.${who}`;
+    return isMessageCode(code) ? say({ code }) : who;
+  };
   const decide = (decision: PostingDecision, why?: string) => onDecide(posting, decision, why);
   const setOption = (option: 'sendEmail' | 'createInvoice', value: boolean) =>
     act(() => getApi().setPostingOptions({ id: posting.id, [option]: value }));
@@ -183,7 +193,7 @@ export function PostingCard({
         <summary>{t('postings.payload')}</summary>
         <pre data-testid="payload">{JSON.stringify(postingToSubmit(posting), null, 2)}</pre>
       </details>
-      {posting.lastError && posting.lastError !== outcome?.message && <p className="error-text">{posting.lastError}</p>}
+      {lastError && !outcome?.refs.some((r) => say(r) === lastError) && <p className="error-text">{lastError}</p>}
       {posting.reason && (
         <p className="muted">
           {t('common.reason')}: {posting.reason}
@@ -191,7 +201,7 @@ export function PostingCard({
       )}
       {posting.decidedBy && (
         <p className="muted">
-          {posting.decidedBy} · {formatTime(posting.decidedAt, lang)}
+          {actorName(posting.decidedBy)} · <LocalTime iso={posting.decidedAt} />
         </p>
       )}
       {outcome && <Outcome outcome={outcome} />}
