@@ -14,6 +14,8 @@ export interface RunCounts {
   failed: number;
   /** Proposals created (deliveries / receipts) or articles pushed (stock). */
   proposed?: number;
+  /** Of the unchanged: records met for the first time and found in Ongoing as they are, linked without a write. */
+  adopted?: number;
 }
 
 export const emptyCounts = (): RunCounts => ({

@@ -21,6 +21,7 @@ import { STATUS_ID_DELETED } from '../specter/wire';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobContext, JobResult } from '../sync/scheduler';
 import { connectClients } from '../engine/clients';
+import { readByNumbers } from '../engine/adopt';
 import { comparisonFromTable } from '../engine/compare';
 import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
 import { classify, errorText } from '../engine/failure';
@@ -133,6 +134,13 @@ export function createOrdersJob(deps: SyncDeps): Job {
           return model ? remoteOrder(model) : null;
         },
         diff: (body, model) => diffOrder(body, model as GetOrderModel),
+        readMany: (numbers) =>
+          readByNumbers(
+            numbers,
+            (group, pageSize) => client.orderPages({ orderNumbers: group, pageSize }),
+            (o) => text(o.orderInfo?.orderNumber ?? undefined),
+            remoteOrder,
+          ),
         applyAllowed: (id, body, differences, record) => applyAllowedOrderFields(client, id, body, differences, record),
       };
       return runDocumentJob<SpecterOrder, PostOrderModel>(deps, ctx, {

@@ -20,6 +20,7 @@ import { STATUS_ID_DELETED } from '../specter/wire';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobContext, JobResult } from '../sync/scheduler';
 import { connectClients } from '../engine/clients';
+import { readByNumbers } from '../engine/adopt';
 import { comparisonFromTable } from '../engine/compare';
 import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
 import { toSpecterTimestamp } from '../specter/time';
@@ -86,6 +87,13 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
           return model ? remotePurchaseOrder(model) : null;
         },
         diff: (body, model) => diffPurchaseOrder(body, model as GetPurchaseOrderModel),
+        readMany: (numbers) =>
+          readByNumbers(
+            numbers,
+            (group, pageSize) => client.purchaseOrderPages({ purchaseOrderNumbers: group, pageSize }),
+            (p) => text(p.purchaseOrderInfo?.purchaseOrderNumber ?? undefined),
+            remotePurchaseOrder,
+          ),
       };
       return runDocumentJob<SpecterPurchase, PostPurchaseOrderModel>(deps, ctx, {
         job: 'purchaseOrders',
