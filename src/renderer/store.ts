@@ -36,6 +36,9 @@ interface AppState {
   /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
   revision: number;
   setPage(page: Page): void;
+  /** A search handed to the page opened next (Orders → its postings in Deliveries, its events in Activity). */
+  pageSearch: { page: Page; search: string } | null;
+  openWithSearch(page: Page, search: string): void;
   loadJobs(): Promise<void>;
   /** Run an action; its error (if any) shows in the banner. Returns true on success. */
   act(fn: () => Promise<unknown>, notice?: MessageKey): Promise<boolean>;
@@ -76,6 +79,8 @@ export const useAppStore = create<AppState>((set, get) => {
     health: null,
     revision: 0,
     setPage: (page) => set({ page, error: null, notice: null }),
+    pageSearch: null,
+    openWithSearch: (page, search) => set({ page, pageSearch: { page, search }, error: null, notice: null }),
     act: (fn, notice) => run(fn, notice),
     loadJobs: async () => {
       try {

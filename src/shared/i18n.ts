@@ -1,8 +1,10 @@
 import { en as queueEn, sv as queueSv } from './i18n-queue';
+import { en as trackerEn, sv as trackerSv } from './i18n-tracker';
 
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
 const sv = {
   ...queueSv,
+  ...trackerSv,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Översikt',
   'nav.orders': 'Order',
@@ -309,6 +311,7 @@ export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   ...queueEn,
+  ...trackerEn,
   'app.title': 'Ongoing ⇄ Specter Sync',
   'nav.overview': 'Overview',
   'nav.orders': 'Orders',

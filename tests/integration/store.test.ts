@@ -43,6 +43,23 @@ describe('SQLite store', () => {
     second.close();
   });
 
+  it('applies a migration with a lower number that arrives after a higher one was applied', () => {
+    const dir = fresh();
+    const db = new Database(path.join(dir, DB_FILE_NAME));
+    const a = { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER);' };
+    const c = { version: 30, name: 'c', sql: 'CREATE TABLE c (x INTEGER);' };
+    expect(migrate(db, [a, c])).toEqual([1, 30]);
+    const b = { version: 20, name: 'b', sql: 'ALTER TABLE a ADD COLUMN y TEXT;' };
+    expect(migrate(db, [a, b, c])).toEqual([20]);
+    expect(migrate(db, [a, b, c])).toEqual([]);
+    expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 20 },
+      { version: 30 },
+    ]);
+    db.close();
+  });
+
   it('applies only newer migrations, in order, each in its own transaction', () => {
     const dir = fresh();
     const db = new Database(path.join(dir, DB_FILE_NAME));

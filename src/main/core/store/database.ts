@@ -32,15 +32,20 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   return db;
 }
 
-/** Apply every migration newer than the recorded schema version; returns the versions applied now. */
+/**
+ * Apply, in version order, every migration not yet recorded; returns the versions applied now. Versions are
+ * numbered in blocks per area of the product, so a lower number can arrive after a higher one was applied.
+ */
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const current = schemaVersion(db);
-  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_version').all() as { version: number }[]).map((r) => r.version),
+  );
+  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version));
   const insert = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of pending) {
     db.transaction(() => {
