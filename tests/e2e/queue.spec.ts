@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { PostingRepository } from '../../src/main/core/repositories/posting-repository';
 import { openDatabase } from '../../src/main/core/store/database';
-import type { AuditRecord } from '../../src/shared/api';
 import type { Posting } from '../../src/shared/domain/postings';
+import type { AuditPage } from '../../src/shared/tracker';
 import { callApi, control, type ServeProcess, startServeProcess } from './serve-process';
 
 /**
@@ -121,9 +121,9 @@ test('select-all confirms ten deliveries; each row shows its new state within 2 
   await expect(page.getByRole('region', { name: 'Bekräfta markerade' })).toHaveCount(0);
 
   // The outbox's moment for each: the audit entry written as Specter's answer is stored.
-  const audit = await api<AuditRecord[]>('listAudit', { limit: 500 });
+  const audit = await api<AuditPage>('listAudit', { limit: 500 });
   const sentAt = new Map<number, number>();
-  for (const e of audit) {
+  for (const e of audit.rows) {
     const id = Number(/#(\d+)\b/.exec(e.subject ?? '')?.[1]);
     if (e.action === 'delivery.sent' && id) sentAt.set(id, Date.parse(e.at));
   }
