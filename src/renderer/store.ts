@@ -9,9 +9,19 @@ import { type MessageRef, renderMessage } from '../shared/messages';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { getApi } from './api';
 
-export type Page = 'overview' | 'orders' | 'deliveries' | 'receipts' | 'stock' | 'articles' | 'activity' | 'settings';
+export type NavPage =
+  | 'overview'
+  | 'orders'
+  | 'deliveries'
+  | 'receipts'
+  | 'stock'
+  | 'articles'
+  | 'activity'
+  | 'settings';
+/** The sidebar's pages, and the first-start setup (opened from first start or Settings). */
+export type Page = NavPage | 'setup';
 
-export const PAGES: Page[] = [
+export const PAGES: NavPage[] = [
   'overview',
   'orders',
   'deliveries',
@@ -120,7 +130,7 @@ export const useAppStore = create<AppState>((set, get) => {
       if (event.type === 'health') set({ health: event.health });
       // Lists follow the outbox: a posting that changed anywhere (a run, another window) reloads them.
       if (event.type === 'posting') set({ revision: get().revision + 1 });
-      if (event.type === 'navigate' && PAGES.includes(event.page as Page)) set({ page: event.page as Page });
+      if (event.type === 'navigate' && PAGES.includes(event.page as NavPage)) set({ page: event.page as NavPage });
       if (event.type === 'settings') set({ settings: event.settings });
       if (event.type === 'connection') {
         const status = get().status;

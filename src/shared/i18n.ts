@@ -1,6 +1,9 @@
+import { en as setupEn, sv as setupSv } from './i18n-setup';
+
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
 const sv = {
   'app.title': 'Ongoing ⇄ Specter Sync',
+  ...setupSv,
   'nav.overview': 'Översikt',
   'nav.orders': 'Order',
   'nav.deliveries': 'Leveranser',
@@ -306,6 +309,7 @@ export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
   'app.title': 'Ongoing ⇄ Specter Sync',
+  ...setupEn,
   'nav.overview': 'Overview',
   'nav.orders': 'Orders',
   'nav.deliveries': 'Deliveries',
