@@ -32,8 +32,15 @@ export const PAGES: NavPage[] = [
   'settings',
 ];
 
+/** What a link into another page points at: e.g. Stock's link to order 1031 opens Orders searching it. */
+export interface PageFocus {
+  flow?: 'orders' | 'purchaseOrders';
+  query: string;
+}
+
 interface AppState {
   page: Page;
+  focus: PageFocus | null;
   status: AppStatus | null;
   settings: Settings | null;
   credentials: Record<SecretName, boolean> | null;
@@ -46,6 +53,8 @@ interface AppState {
   /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
   revision: number;
   setPage(page: Page): void;
+  /** Open a page pointed at one record (its search filled in). */
+  openPage(page: Page, focus: PageFocus): void;
   loadJobs(): Promise<void>;
   /** Run an action; its error (if any) shows in the banner. Returns true on success. */
   act(fn: () => Promise<unknown>, notice?: MessageKey): Promise<boolean>;
@@ -76,6 +85,7 @@ export const useAppStore = create<AppState>((set, get) => {
   };
   return {
     page: 'overview',
+    focus: null,
     status: null,
     settings: null,
     credentials: null,
@@ -85,7 +95,8 @@ export const useAppStore = create<AppState>((set, get) => {
     jobs: [],
     health: null,
     revision: 0,
-    setPage: (page) => set({ page, error: null, notice: null }),
+    setPage: (page) => set({ page, focus: null, error: null, notice: null }),
+    openPage: (page, focus) => set({ page, focus, error: null, notice: null }),
     act: (fn, notice) => run(fn, notice),
     loadJobs: async () => {
       try {

@@ -5,7 +5,7 @@ import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { useApiData } from '../hooks';
 import { LocalTime } from '../LocalTime';
-import { useLabel, useMessage, useT } from '../store';
+import { useAppStore, useLabel, useMessage, useT } from '../store';
 import { ConflictList } from './ConflictList';
 
 const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'failed', 'cancelled'];
@@ -15,7 +15,7 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
   const t = useT();
   const say = useMessage();
   const label = useLabel();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(() => useAppStore.getState().focus?.query ?? '');
   const [state, setState] = useState<RecordState | ''>('');
   const page = useApiData(
     () => getApi().listRecords({ flow, search: search || undefined, state: state || undefined, limit: 20_000 }),
@@ -115,7 +115,7 @@ export function ArticlesPage() {
 
 export function OrdersPage() {
   const t = useT();
-  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>('orders');
+  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>(() => useAppStore.getState().focus?.flow ?? 'orders');
   return (
     <section>
       <h1>{t('nav.orders')}</h1>
