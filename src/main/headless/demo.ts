@@ -69,14 +69,19 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
     latencyMs: options.latencyMs,
     faults: options.specterFaults,
   });
+  const specterStock = new Map(
+    (specterFixture.stock ?? [])
+      .filter((l) => String(l.stockSiteId) === '1')
+      .map((l) => [l.articleNo, l.noItemsInStock ?? 0] as const),
+  );
   const ongoing = await startOngoingSimulator({
     users: [ongoingUser],
     fixture: options.ongoingFixture ?? demoOngoingFixture(),
     latencyMs: options.latencyMs,
     faults: options.ongoingFaults,
-    // Each article the sync creates in the warehouse gets some stock (20 to 59, fixed per article number),
-    // so the warehouse can pick the demo's orders and the Stock page has differences to explain.
-    newArticleStock: options.newArticleStock ?? ((articleNumber) => 20 + ((articleNumber.length * 7) % 40)),
+    // Each article the sync creates in the warehouse gets Specter's stock on site 1 (none counts as 0), so
+    // the demo starts with equal stock and its differences come only from what happens during the demo.
+    newArticleStock: options.newArticleStock ?? ((articleNumber) => specterStock.get(articleNumber) ?? 0),
   });
   const clock = options.warehouseClockMs
     ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })

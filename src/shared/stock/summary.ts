@@ -11,10 +11,11 @@ export type StockGroup = (typeof STOCK_GROUPS)[number];
 const PENDING = new Set(['shipped_not_reported', 'received_not_reported', 'picked_not_collected']);
 
 export function stockGroup(row: StockDifference): StockGroup {
+  // Equal numbers are equal, even when one side has no record (Ongoing 0, Specter none).
+  if (row.difference === 0) return 'equal';
   const kinds = row.explanations.map((e) => e.kind);
   if (kinds.includes('missing_in_specter')) return 'missing_in_specter';
   if (kinds.includes('missing_in_ongoing')) return 'missing_in_ongoing';
-  if (row.difference === 0) return 'equal';
   if (kinds.includes('unexplained') || !kinds.every((k) => PENDING.has(k))) return 'unexplained';
   return 'pending';
 }

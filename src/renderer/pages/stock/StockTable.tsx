@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import type { StockListItem } from '../../../shared/stock/summary';
 import { useAppStore, useMessage, useT } from '../../store';
 
-const TEMPLATE = '32px 28px minmax(90px, 130px) minmax(100px, 1.2fr) 80px 80px 80px minmax(160px, 2.6fr)';
+const TEMPLATE = '32px 28px minmax(90px, 130px) minmax(100px, 1.2fr) 130px 80px 90px minmax(160px, 2.6fr)';
 
 /** The orders or purchase orders an explanation names, each a link to it in Orders. */
 function RecordLinks({ explanation }: { explanation: StockExplanation }) {
