@@ -234,6 +234,11 @@ test.describe('the demo', () => {
       (p) => p.number === order.orderNo,
     );
     expect(mine?.state).toBe('done');
+    // Specter took the delivered items off its stock as the warehouse did: no difference is left.
+    const row = (await api<{ rows: { articleNo: string; difference: number }[] }>('refreshStock')).rows.find(
+      (r) => r.articleNo === a2,
+    );
+    expect(row?.difference).toBe(0);
   });
 
   test('an invalid goods owner id is refused on the field in Settings, and nothing is saved', async ({ page }) => {
