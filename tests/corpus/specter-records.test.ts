@@ -95,6 +95,11 @@ describe('unreadable article values', () => {
     expect(entry?.message).toContain('Article A-2');
     expect(entry?.message).toContain(`${field}: "${raw}" is not a number`);
     expect(entry?.message).toContain('Correct it in Specter');
+    // The operator reads it in the UI language: the field and the raw value travel as parameters.
+    expect(entry?.ref).toEqual({
+      code: 'record.unreadableValue',
+      params: { kind: 'article', key: 'A-2', field, raw },
+    });
     // Every article of the batch is recorded (synced or invalid): Specter may forget the batch.
     expect(c.harness.env.specter.state.feeds.articles.open).toBeNull();
     expect(c.harness.env.specter.state.feeds.articles.pending.size).toBe(0);

@@ -59,6 +59,10 @@ export const syncSv = {
   'run.outbox_unreachable': '{job}: ett av systemen gick inte att nå. Posterna skickas vid nästa körning.',
   'run.postingProblems': '{count} poster kunde inte skickas eller kvitteras: se kortet för varje post.',
   'record.invalid': '{kind} {key} skickades inte till Ongoing: fel i {fields}. Rätta posten i Specter.',
+  'record.unreadableValue':
+    '{kind} {key} skickades inte till Ongoing: fältet {field} har värdet ”{raw}”, som inte kan läsas. Rätta värdet i Specter.',
+  'record.badChangeTime':
+    '{kind} {key} skickades inte till Ongoing: ändringstiden ”{raw}” är ingen tid (åååå-MM-dd TT:mm:ss). Spara posten igen i Specter så att den får en giltig ändringstid.',
   'record.refused': 'Ongoing nekade {kind} {key} ({cause}). Rätta posten i Specter; den prövas igen vid varje körning.',
   'record.conflict':
     '{kind} {key} ändrades i Specter efter att lagret börjat arbeta med den i Ongoing (status {status}), så ändringen skickades inte. Fortfarande olika: {fields}. Kom överens med lagret och ändra i Ongoing för hand (eller ångra i Specter), och markera sedan som löst.',
@@ -136,6 +140,10 @@ export const syncEn: Record<SyncCode, string> = {
   'run.outbox_unreachable': '{job}: one of the systems could not be reached. The postings are sent on the next run.',
   'run.postingProblems': '{count} postings could not be sent or acknowledged: see the card of each posting.',
   'record.invalid': '{kind} {key} was not sent to Ongoing: errors in {fields}. Correct the record in Specter.',
+  'record.unreadableValue':
+    '{kind} {key} was not sent to Ongoing: the field {field} holds "{raw}", which cannot be read. Correct the value in Specter.',
+  'record.badChangeTime':
+    '{kind} {key} was not sent to Ongoing: the change time "{raw}" is not a time (yyyy-MM-dd HH:mm:ss). Save the record again in Specter so it gets a valid change time.',
   'record.refused': 'Ongoing refused {kind} {key} ({cause}). Correct it in Specter; it is tried again on every run.',
   'record.conflict':
     '{kind} {key} was changed in Specter after the warehouse started working on it in Ongoing (status {status}), so the change was not sent. Still different: {fields}. Agree the change with the warehouse and make it in Ongoing by hand (or undo it in Specter), then resolve this entry.',

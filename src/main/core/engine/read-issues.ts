@@ -17,6 +17,7 @@ export function readProblems(record: string, issues: readonly SpecterReadIssue[]
     field: issue.field,
     message: issue.message,
     severity: issue.severity,
+    ref: { code: 'record.unreadableValue', params: { field: issue.field, raw: issue.raw } },
   }));
 }
 
@@ -35,6 +36,7 @@ export function checkedPrepare<B>(
     problems.push({
       record,
       field: 'lastChanged',
+      ref: { code: 'record.badChangeTime', params: { raw: doc.lastChanged ?? '' } },
       message: `The change time "${doc.lastChanged ?? ''}" is not a time (yyyy-MM-dd HH:mm:ss). Save the record again in Specter so it gets a valid change time.`,
       severity: 'error',
     });

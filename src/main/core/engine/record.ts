@@ -81,11 +81,17 @@ export class Recorder {
   invalid(base: RecordBase, name: string, problems: readonly MappingProblem[]): void {
     const message = describeProblems(name, problems);
     const errors = problems.filter((p) => p.severity === 'error');
-    const n = notice('record.invalid', {
-      kind: kindOf(this.job),
-      key: base.key,
-      fields: errors.map((p) => p.field).join(', '),
-    });
+    // A value that could not be read is named with its field and raw value; other problems by their fields.
+    const unreadable = errors.find(
+      (p) => p.ref?.code === 'record.unreadableValue' || p.ref?.code === 'record.badChangeTime',
+    );
+    const n = unreadable?.ref
+      ? notice(unreadable.ref.code, { kind: kindOf(this.job), key: base.key, ...unreadable.ref.params })
+      : notice('record.invalid', {
+          kind: kindOf(this.job),
+          key: base.key,
+          fields: errors.map((p) => p.field).join(', '),
+        });
     this.deps.records.upsert({ ...base, state: 'invalid', message, messageRef: refOf(n) });
     this.deps.exceptions.raise({
       flow: this.job,
