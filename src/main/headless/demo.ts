@@ -55,9 +55,28 @@ export function demoSecretStore(): MemorySecretStore {
   });
 }
 
+/**
+ * The demo catalogue with at least 20 in stock of every article (one with less gets 20 to 59, fixed per
+ * article number), so the warehouse, which starts with Specter's numbers, can pick every demo order.
+ */
+function withStockToPick(fixture: SpecterFixture): SpecterFixture {
+  return {
+    ...fixture,
+    stock: fixture.stock?.map((line) =>
+      line.noItemsInStock === null || line.noItemsInStock < 20
+        ? {
+            ...line,
+            noItemsInStock:
+              20 + ((line.articleNo.length * 7 + line.articleNo.charCodeAt(line.articleNo.length - 1)) % 40),
+          }
+        : line,
+    ),
+  };
+}
+
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
-  const specterFixture = options.specterFixture ?? createSpecterDemoFixture();
+  const specterFixture = options.specterFixture ?? withStockToPick(createSpecterDemoFixture());
   const own = options.secrets;
   const specterCredentials = own
     ? { ...SPECTER_DEMO_CREDENTIALS, apiUserKey: own.apiUserKey, integrationKey: own.integrationKey }
