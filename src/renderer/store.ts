@@ -32,15 +32,15 @@ export const PAGES: NavPage[] = [
   'settings',
 ];
 
-/** What a link into another page points at: e.g. Stock's link to order 1031 opens Orders searching it. */
-export interface PageFocus {
+/** A search handed to the page opened next; `flow` picks the Orders tab. */
+export interface PageSearch {
+  page: Page;
+  search: string;
   flow?: 'orders' | 'purchaseOrders';
-  query: string;
 }
 
 interface AppState {
   page: Page;
-  focus: PageFocus | null;
   status: AppStatus | null;
   settings: Settings | null;
   credentials: Record<SecretName, boolean> | null;
@@ -53,8 +53,12 @@ interface AppState {
   /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
   revision: number;
   setPage(page: Page): void;
-  /** Open a page pointed at one record (its search filled in). */
-  openPage(page: Page, focus: PageFocus): void;
+  /**
+   * A search handed to the page opened next (Orders → its postings in Deliveries, its events in Activity;
+   * Stock → an order or purchase order in Orders, with the tab to show).
+   */
+  pageSearch: PageSearch | null;
+  openWithSearch(page: Page, search: string, flow?: PageSearch['flow']): void;
   loadJobs(): Promise<void>;
   /** Run an action; its error (if any) shows in the banner. Returns true on success. */
   act(fn: () => Promise<unknown>, notice?: MessageKey): Promise<boolean>;
@@ -85,7 +89,6 @@ export const useAppStore = create<AppState>((set, get) => {
   };
   return {
     page: 'overview',
-    focus: null,
     status: null,
     settings: null,
     credentials: null,
@@ -95,8 +98,10 @@ export const useAppStore = create<AppState>((set, get) => {
     jobs: [],
     health: null,
     revision: 0,
-    setPage: (page) => set({ page, focus: null, error: null, notice: null }),
-    openPage: (page, focus) => set({ page, focus, error: null, notice: null }),
+    setPage: (page) => set({ page, pageSearch: null, error: null, notice: null }),
+    pageSearch: null,
+    openWithSearch: (page, search, flow) =>
+      set({ page, pageSearch: { page, search, flow }, error: null, notice: null }),
     act: (fn, notice) => run(fn, notice),
     loadJobs: async () => {
       try {

@@ -30,6 +30,8 @@ const METHODS: Record<ApiMethod, true> = {
   refreshStock: true,
   pushStock: true,
   listAudit: true,
+  getAuditEntry: true,
+  getRecordTimeline: true,
   getWarehouseStatuses: true,
 };
 

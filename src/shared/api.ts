@@ -13,6 +13,7 @@ import type { Posting, StockReport } from './domain/postings';
 import type { Health } from './health';
 import type { MessageRef } from './messages';
 import type { TrayPage } from './tray-model';
+import type { AuditEntryDetail, AuditPage, RecordTimeline } from './tracker';
 import {
   JOB_NAMES,
   type JobState,
@@ -109,7 +110,21 @@ export const apiInputSchemas = {
       ]),
     })
     .strict(),
-  listAudit: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  listAudit: z
+    .object({
+      search: z.string().max(200).optional(),
+      errorsOnly: z.boolean().optional(),
+      flow: z.enum(['deliveries', 'receipts', 'stock', 'sync', 'settings']).optional(),
+      from: z.iso.datetime().max(40).optional(),
+      to: z.iso.datetime().max(40).optional(),
+      before: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  getAuditEntry: z.object({ id: z.number().int().positive() }).strict(),
+  getRecordTimeline: z
+    .object({ flow: z.enum(['orders', 'purchaseOrders']), key: z.string().trim().min(1).max(100) })
+    .strict(),
   getWarehouseStatuses: empty,
 } as const;
 
@@ -160,7 +175,9 @@ export interface ApiOutputs {
   getStockReport: StockReport;
   refreshStock: StockReport;
   pushStock: { pushed: string[]; heldBack: { articleNo: string; reason: string; ref: MessageRef }[] };
-  listAudit: AuditRecord[];
+  listAudit: AuditPage;
+  getAuditEntry: AuditEntryDetail;
+  getRecordTimeline: RecordTimeline;
   getWarehouseStatuses: { orders: StatusText[]; purchaseOrders: StatusText[] };
 }
 

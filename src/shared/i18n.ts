@@ -1,7 +1,9 @@
 import { en as setupEn, sv as setupSv } from './i18n-setup';
 
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
+import { en as trackerEn, sv as trackerSv } from './i18n-tracker';
 const sv = {
+  ...trackerSv,
   'app.title': 'Ongoing ⇄ Specter Sync',
   ...setupSv,
   'nav.overview': 'Översikt',
@@ -308,6 +310,7 @@ const sv = {
 export type MessageKey = keyof typeof sv;
 
 const en: Record<MessageKey, string> = {
+  ...trackerEn,
   'app.title': 'Ongoing ⇄ Specter Sync',
   ...setupEn,
   'nav.overview': 'Overview',

@@ -119,9 +119,19 @@ const ROW_CASES: [string, RowCase][] = [
   ],
   [
     'consignee SMS notify flag',
-    c('consignee.advanced.smsNotification.toBeNotified', (o) => (o.notifyDeliveryByMobile = false), false),
+    c('consignee.advanced.smsNotification.toBeNotified', (o) => (o.customer.mobileNo = '+46700000123'), false),
   ],
-  ['Customer ⇒ Name', c('consignee.name', (o) => (o.customer.name = 'Berg & Co AB'), 'Berg & Co AB')],
+  [
+    'Customer ⇒ Name',
+    c(
+      'consignee.name',
+      (o) => {
+        o.customer.organizationalForm = 'C';
+        o.customer.name = 'Berg & Co AB';
+      },
+      'Berg & Co AB',
+    ),
+  ],
   [
     'Customer ⇒ Organisation number',
     c('consignee.organisationNumber', (o) => (o.customer.orgNo = '559999-0097'), '559999-0097'),
@@ -162,6 +172,8 @@ const ROW_CASES: [string, RowCase][] = [
       10,
     ),
   ],
+  ['Order line ⇒ VAT code ⇐ Row VAT percent', line('vat.code', (o) => (o.rows[0]!.vatPercent = 12), '12')],
+  ['Order line ⇒ VAT percent ⇐ Row VAT percent', line('vat.percent', (o) => (o.rows[0]!.vatPercent = 6), 6)],
   ['Order line ⇒ Order line comment', line('comment', (o) => (o.rows[0]!.articleName = 'Row text 21'), 'Row text 21')],
 ];
 
@@ -179,15 +191,57 @@ describe('order mapping: one test per table row', () => {
     expect(getPath(body, x.path)).toEqual(x.expected);
     // The input change is what produced the value (the sample alone gives something else),
     // except for rows whose rule yields a constant.
-    if (!String(x.row).endsWith('telephoneNotification.toBeNotified')) expect(before).not.toEqual(x.expected);
+    if (!String(x.row).startsWith('consignee.advanced.')) expect(before).not.toEqual(x.expected);
   });
 });
 
 describe('order mapping: computed rules', () => {
-  it('customer name: company name wins over first name + surname', () => {
+  it("customer name: chosen by Specter's customer type where known", () => {
     const order = sampleSpecterOrder();
     order.customer.name = 'Berg AB';
+    order.customer.organizationalForm = 'C';
     expect(mapOrder(order, GOODS_OWNER).consignee.name).toBe('Berg AB');
+    order.customer.organizationalForm = 'p';
+    expect(mapOrder(order, GOODS_OWNER).consignee.name).toBe('Anna Berg');
+    // A company without a company name, a person without a name: the other is the fallback.
+    expect(customerName({ ...order.customer, organizationalForm: 'C', name: ' ' })).toBe('Anna Berg');
+    expect(customerName({ ...order.customer, organizationalForm: 'P', firstName: '', surName: '' })).toBe('Berg AB');
+  });
+
+  it('customer name: type unknown → the spec order, first name + surname before the company name', () => {
+    const order = sampleSpecterOrder();
+    order.customer.name = 'Berg AB';
+    delete order.customer.organizationalForm;
+    expect(mapOrder(order, GOODS_OWNER).consignee.name).toBe('Anna Berg');
+    expect(customerName({ ...order.customer, organizationalForm: '', firstName: '', surName: '' })).toBe('Berg AB');
+  });
+
+  it('SMS: only the order notification is flagged, never the consignee mobile number too', () => {
+    const order = sampleSpecterOrder();
+    order.notifyDeliveryByMobile = true;
+    order.notifyDeliveryMobileNo = '+46701111111';
+    order.customer.mobileNo = '+46702222222';
+    const body = mapOrder(order, GOODS_OWNER);
+    expect(body.smsNotification).toEqual({ value: '+46701111111', toBeNotified: true });
+    expect(body.consignee.advanced?.smsNotification).toEqual({ value: '+46702222222', toBeNotified: false });
+  });
+
+  it('VAT: every order line carries its own row VAT percent as vat { code, percent }', () => {
+    const order = sampleSpecterOrder();
+    const first = order.rows[0]!;
+    order.rows = [
+      { ...first, rowId: 'R1', vatPercent: 25 },
+      { ...first, rowId: 'R2', vatPercent: 12.5 },
+      { ...first, rowId: 'R3', vatPercent: 0 },
+      { ...first, rowId: 'R4', vatPercent: null },
+    ];
+    const lines = mapOrder(order, GOODS_OWNER).orderLines ?? [];
+    expect(lines.map((l) => l.vat)).toEqual([
+      { code: '25', percent: 25 },
+      { code: '12.5', percent: 12.5 },
+      { code: '0', percent: 0 },
+      undefined,
+    ]);
   });
 
   it('customer name: first name + surname for a private person, single parts alone', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { GetOrderLine, GetOrderModel, GetPurchaseOrderModel } from '../../src/shared/ongoing/models';
+import type {
+  GetOrderLine,
+  GetOrderModel,
+  GetPurchaseOrderLine,
+  GetPurchaseOrderModel,
+} from '../../src/shared/ongoing/models';
 import {
   buildDeliverySubmit,
   buildReceiptSubmit,
@@ -12,6 +17,7 @@ import {
   ongoingDateToLocalDate,
   RECEIPT_LINE_ROWS,
   RECEIPT_ROWS,
+  receiptDateOf,
   type ReceiptSubmitOptions,
   sampleOngoingOrder,
   sampleOngoingPurchaseOrder,
@@ -375,6 +381,23 @@ describe('receipt submit: rules', () => {
       accounted: 20,
       toReport: 40,
     });
+  });
+
+  it('delivery date: the latest actual put-away date wins over the arrival date and the expected in date', () => {
+    const po = sampleOngoingPurchaseOrder();
+    po.purchaseOrderInfo!.advanced!.arrivalDate = '2024-08-20T08:00:00Z';
+    const lines = po.purchaseOrderLines!;
+    lines[0]!.articleItems = [
+      { inDate: '2024-08-21T09:00:00Z' } as NonNullable<GetPurchaseOrderLine['articleItems']>[number],
+      // 23:30 UTC is already the next day in Swedish time.
+      { inDate: '2024-08-22T23:30:00Z' } as NonNullable<GetPurchaseOrderLine['articleItems']>[number],
+    ];
+    lines.push({ ...lines[0]!, articleItems: [{ inDate: '2024-08-22T10:00:00Z' } as never] });
+    expect(receiptDateOf(po, {})).toBe('2024-08-23');
+    expect(buildReceiptSubmit(po, '3001', { sendEmail: false }).submit?.deliveryDate).toBe('2024-08-23');
+    // No items put away yet: the arrival date.
+    for (const line of lines) line.articleItems = [];
+    expect(receiptDateOf(po, {})).toBe('2024-08-20');
   });
 
   it('delivery date: arrival date, else in date, else the fallback, else refused', () => {

@@ -147,6 +147,16 @@ describe('XML replies', () => {
     expect(good?.rows[0]?.noOfItems).toBe(3);
   });
 
+  it("reads the customer's type (company / person) where Specter sends it, and leaves it out otherwise", () => {
+    const reply = xmlBody(
+      `${prolog}<response><orders><order orderId="58"><customer customerId="7" name="Ek AB" firstName="Bo" customerOrganizationalForm="C"/></order>` +
+        '<order orderId="59"><customer customerId="8" firstName="Bo"/></order></orders></response>',
+    );
+    const [company, unknown] = readOrders(reply.body);
+    expect(company?.customer).toMatchObject({ customerId: '7', name: 'Ek AB', organizationalForm: 'C' });
+    expect(unknown?.customer).not.toHaveProperty('organizationalForm');
+  });
+
   it('an unknown delivery status is a read issue of that order', () => {
     const reply = xmlBody(
       `${prolog}<response><orders><order orderId="56"><orderstatus deliveryStatus="X"/></order></orders></response>`,

@@ -24,6 +24,7 @@ import type { SyncRunSummary } from '../../shared/domain/sync';
 import { NotConfiguredError, isRemoteError } from './net/remote-error';
 import { notice, refOf } from '../../shared/messages';
 import { causeParams } from './engine/failure';
+import { auditEntryDetail, recordTimeline } from './tracker/tracker-queries';
 
 export { NotConfiguredError };
 
@@ -264,8 +265,27 @@ export class AppService implements ApiMethods {
     return this.sync().stock.push(articleNos, 'operator');
   }
 
-  async listAudit({ limit }: ApiInput<'listAudit'>) {
-    return this.deps.audit.recent(limit ?? 200);
+  async listAudit(input: ApiInput<'listAudit'>) {
+    return this.deps.audit.page({ ...input, limit: input.limit ?? 100 });
+  }
+
+  async getAuditEntry({ id }: ApiInput<'getAuditEntry'>) {
+    const detail = auditEntryDetail(this.deps.audit, id);
+    if (!detail) throw new ApiError('invalid_input', `No audit entry with id ${id}.`);
+    return detail;
+  }
+
+  async getRecordTimeline(input: ApiInput<'getRecordTimeline'>) {
+    return recordTimeline(
+      {
+        records: this.deps.records,
+        audit: this.deps.audit,
+        exceptions: this.deps.exceptions,
+        postings: (kind) => this.deps.runtime()?.postings.list(kind) ?? [],
+        shippedStatuses: () => this.deps.settings.get().sync.shippedStatuses,
+      },
+      input,
+    );
   }
 
   async getWarehouseStatuses(_input: ApiInput<'getWarehouseStatuses'> = {}) {

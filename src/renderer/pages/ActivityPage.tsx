@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { MessageKey } from '../../shared/i18n';
-import { auditRef } from '../../shared/audit-text';
 import { getApi } from '../api';
 import { useApiData } from '../hooks';
 import { LocalTime } from '../LocalTime';
 import { useAppStore, useLabel, useMessage, useMessages, useT } from '../store';
 import { countsText } from './JobsPanel';
+import { AuditLog } from './tracker/AuditLog';
 
-/** The exception inbox, the run history and the audit log. */
+/** The exception inbox first (its actions always at hand), the audit log as events, then the run history. */
 export function ActivityPage() {
   const t = useT();
   const label = useLabel();
@@ -20,7 +20,7 @@ export function ActivityPage() {
   const [reason, setReason] = useState('');
   const exceptions = useApiData(() => getApi().listExceptions({ state: onlyOpen ? 'open' : undefined }), [onlyOpen]);
   const runs = useApiData(() => getApi().listRuns({ limit: 50 }), []);
-  const audit = useApiData(() => getApi().listAudit({ limit: 100 }), []);
+  const pageSearch = useAppStore((s) => s.pageSearch);
   const decide = (id: number, action: 'retry' | 'resolve' | 'ignore', why?: string) =>
     act(() => getApi().decideException({ id, action, reason: why }));
 
@@ -96,6 +96,8 @@ export function ActivityPage() {
           ))}
         </tbody>
       </table>
+      <h2>{t('activity.audit')}</h2>
+      <AuditLog initialSearch={pageSearch?.page === 'activity' ? pageSearch.search : ''} />
       <h2>{t('activity.runs')}</h2>
       <table className="grid wide" aria-label={t('activity.runs')}>
         <tbody>
@@ -114,25 +116,6 @@ export function ActivityPage() {
               </td>
               <td className="muted">{countsText(r.counts, label, lang)}</td>
               <td className="error-text">{sayAll(r.errorRefs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{t('activity.audit')}</h2>
-      <table className="grid wide" aria-label={t('activity.audit')}>
-        <tbody>
-          {audit.data?.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <LocalTime iso={a.at} />
-              </td>
-              <td>{say(auditRef(a))}</td>
-              <td>
-                <details>
-                  <summary className="muted">{t('activity.details')}</summary>
-                  <pre className="muted mono">{JSON.stringify(a.details, null, 1)}</pre>
-                </details>
-              </td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { LocalTime } from '../LocalTime';
 import { useAppStore, useMessage, useT } from '../store';
 
 /** Open conflicts of a flow: what Specter says vs what Ongoing has, field by field. */
-export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
+export function ConflictList({ flow, onOpen }: { flow: 'orders' | 'purchaseOrders'; onOpen?: (key: string) => void }) {
   const t = useT();
   const say = useMessage();
   const act = useAppStore((s) => s.act);
@@ -18,7 +18,13 @@ export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
       {conflicts.data.map((c) => (
         <article key={c.id} className="card" data-testid={`conflict-${c.recordKey}`}>
           <header>
-            <strong>{c.recordKey}</strong>{' '}
+            {onOpen ? (
+              <button type="button" className="link" onClick={() => onOpen(c.recordKey)}>
+                <strong>{c.recordKey}</strong>
+              </button>
+            ) : (
+              <strong>{c.recordKey}</strong>
+            )}{' '}
             <span className="muted">
               <LocalTime iso={c.lastSeen} />
             </span>
@@ -45,6 +51,12 @@ export function ConflictList({ flow }: { flow: 'orders' | 'purchaseOrders' }) {
             </table>
           )}
           <div className="actions">
+            <button
+              type="button"
+              onClick={() => void act(() => getApi().decideException({ id: c.id, action: 'retry' }))}
+            >
+              {t('tracker.retry')}
+            </button>
             <button
               type="button"
               className="secondary"

@@ -7,21 +7,39 @@ import { useApiData } from '../hooks';
 import { LocalTime } from '../LocalTime';
 import { useAppStore, useLabel, useMessage, useT } from '../store';
 import { ConflictList } from './ConflictList';
+import { RecordDetail } from './tracker/RecordDetail';
+import { reportedIndex, trackerColumns } from './tracker/tracker-columns';
 
 const STATES: RecordState[] = ['synced', 'pending', 'conflict', 'invalid', 'failed', 'cancelled'];
 
 /** Searchable, virtualized list of synced records of one flow (articles, sales orders, purchase orders). */
-export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
+export function RecordList({
+  flow,
+  onOpen = () => {},
+}: {
+  flow: SyncedRecord['flow'];
+  onOpen?: (key: string) => void;
+}) {
   const t = useT();
   const say = useMessage();
   const label = useLabel();
-  const [search, setSearch] = useState(() => useAppStore.getState().focus?.query ?? '');
+  // A search handed over by another page (Stock's link to an order) fills the box once.
+  const [search, setSearch] = useState(() => {
+    const handed = useAppStore.getState().pageSearch;
+    return handed?.page === 'orders' && flow !== 'articles' ? handed.search : '';
+  });
   const [state, setState] = useState<RecordState | ''>('');
   const page = useApiData(
     () => getApi().listRecords({ flow, search: search || undefined, state: state || undefined, limit: 20_000 }),
     [flow, search, state],
   );
   const summary = (r: SyncedRecord, key: string) => String(r.summary[key] ?? '');
+  const postings = useApiData(
+    async () =>
+      flow === 'articles' ? [] : getApi().listPostings({ kind: flow === 'orders' ? 'delivery' : 'receipt' }),
+    [flow],
+  );
+  const reportedOf = reportedIndex(postings.data ?? []);
   const columns: Column<SyncedRecord>[] =
     flow === 'articles'
       ? [
@@ -37,39 +55,22 @@ export function RecordList({ flow }: { flow: SyncedRecord['flow'] }) {
             cell: (r) => <span className="muted">{r.messageRef ? say(r.messageRef) : ''}</span>,
           },
         ]
-      : [
-          { key: 'key', header: t('records.key'), width: '120px', cell: (r) => r.key },
-          {
-            key: 'who',
-            header: t('records.name'),
-            width: '2fr',
-            cell: (r) => summary(r, flow === 'orders' ? 'customer' : 'supplier'),
-          },
-          {
-            key: 'date',
-            header: t('postings.deliveryDate'),
-            width: '120px',
-            cell: (r) => summary(r, flow === 'orders' ? 'deliveryDate' : 'inDate'),
-          },
-          { key: 'rows', header: t('common.rows'), width: '70px', cell: (r) => summary(r, 'rows') },
-          {
-            key: 'ongoing',
-            header: t('records.ongoingStatus'),
-            width: '150px',
-            cell: (r) => (r.ongoingStatus ? `${r.ongoingStatus} ${r.ongoingStatusText}` : '–'),
-          },
-          { key: 'state', header: t('common.state'), width: '110px', cell: (r) => <StateBadge state={r.state} /> },
-          {
-            key: 'msg',
-            header: t('common.message'),
-            width: '2fr',
-            cell: (r) => <span className="muted">{r.messageRef ? say(r.messageRef) : ''}</span>,
-          },
-        ];
+      : trackerColumns({ flow, t, say, summary, reported: reportedOf, open: onOpen });
   return (
     <>
       <div className="toolbar">
-        <SearchInput value={search} onChange={setSearch} />
+        {flow === 'articles' ? (
+          <SearchInput value={search} onChange={setSearch} />
+        ) : (
+          <input
+            type="search"
+            className="tracker-search"
+            placeholder={t(flow === 'orders' ? 'tracker.searchHint' : 'tracker.searchHintPurchase')}
+            aria-label={t('common.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
         <select
           aria-label={t('common.state')}
           value={state}
@@ -115,26 +116,38 @@ export function ArticlesPage() {
 
 export function OrdersPage() {
   const t = useT();
-  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>(() => useAppStore.getState().focus?.flow ?? 'orders');
+  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>(
+    () => useAppStore.getState().pageSearch?.flow ?? 'orders',
+  );
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const choose = (next: 'orders' | 'purchaseOrders') => {
+    setFlow(next);
+    setOpenKey(null);
+  };
   return (
     <section>
       <h1>{t('nav.orders')}</h1>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={flow === 'orders'} onClick={() => setFlow('orders')}>
+        <button type="button" role="tab" aria-selected={flow === 'orders'} onClick={() => choose('orders')}>
           {t('orders.sales')}
         </button>
         <button
           type="button"
           role="tab"
           aria-selected={flow === 'purchaseOrders'}
-          onClick={() => setFlow('purchaseOrders')}
+          onClick={() => choose('purchaseOrders')}
         >
           {t('orders.purchase')}
         </button>
       </div>
       <h2>{t('orders.conflicts')}</h2>
-      <ConflictList flow={flow} />
-      <RecordList flow={flow} />
+      <ConflictList flow={flow} onOpen={setOpenKey} />
+      <div className="tracker-layout">
+        <div className="tracker-list">
+          <RecordList flow={flow} onOpen={setOpenKey} />
+        </div>
+        {openKey && <RecordDetail flow={flow} recordKey={openKey} onClose={() => setOpenKey(null)} />}
+      </div>
     </section>
   );
 }

@@ -71,6 +71,8 @@ export interface SpecterCustomer {
   surName: string;
   /** Company name; '' for a private person. */
   name: string;
+  /** Specter's customer type: 'C' company, 'P' person; '' or absent when Specter does not say. */
+  organizationalForm?: string;
   orgNo: string;
   vatNo: string;
   phoneNo: string;

@@ -14,6 +14,8 @@ export interface RunCounts {
   failed: number;
   /** Proposals created (deliveries / receipts) or articles pushed (stock). */
   proposed?: number;
+  /** Of the unchanged: records met for the first time and found in Ongoing as they are, linked without a write. */
+  adopted?: number;
 }
 
 export const emptyCounts = (): RunCounts => ({
@@ -85,6 +87,8 @@ export interface SyncedRecord {
   /** Ongoing status number and text, where the record has one. */
   ongoingStatus: number | null;
   ongoingStatusText: string;
+  /** When the warehouse status was last read from Ongoing (null: never). */
+  ongoingStatusAt?: string | null;
   /** Short display fields (name, customer, number of rows, …). */
   summary: Record<string, string | number>;
   /** In English (log); the UI says `messageRef` in its language. */

@@ -7,8 +7,9 @@
  *   stockValuationPrice, the value Ongoing uses to value stock. "Customer price ⇐ Price excluding
  *   VAT" goes to customerPrice.
  * - "VAT code ⇐ VAT percent": Ongoing's REST article has no VAT field (VAT exists only per order
- *   line). The VAT percent is not sent: the article's free fields belong to the warehouse's own
- *   set-up, and writing into them unasked could overwrite what the warehouse keeps there.
+ *   line). The article's VAT percent is not sent with the article (its free fields belong to the
+ *   warehouse's own set-up); each order line carries its row's VAT percent as vat { code, percent }
+ *   instead (orders.ts).
  * - Main supplier: the supplier Specter marks as default, else the first supplier listed.
  * - Units are passed unchanged: volume in m³, weight in kg, as both systems use them.
  * - Empty Specter fields are left out of the body (see core.ts).
@@ -43,6 +44,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: '(settings) Ongoing goods owner id',
     source: 'settings.ongoing.goodsOwnerId',
     target: 'goodsOwnerId',
+    readBack: null,
     rule: 'Required by Ongoing: the goods owner the API user belongs to; the upsert key together with articleNumber.',
     apply: (s) => s.goodsOwnerId,
   },
@@ -51,6 +53,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Name',
     source: 'name',
     target: 'articleName',
+    readBack: { path: 'articleName' },
     rule: 'Copied (trimmed).',
     apply: (s) => text(s.article.name),
   },
@@ -59,6 +62,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article comment',
     source: 'articleComment',
     target: 'description',
+    readBack: { path: 'description' },
     rule: 'Copied (trimmed).',
     apply: (s) => text(s.article.articleComment),
   },
@@ -67,6 +71,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article no.',
     source: 'articleNo',
     target: 'articleNumber',
+    readBack: null,
     rule: 'Copied (trimmed). Required (minLength 1): the upsert key with goodsOwnerId; an article without it is not sent.',
     apply: (s) => text(s.article.articleNo),
   },
@@ -75,6 +80,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article id',
     source: 'articleId',
     target: 'productCode',
+    readBack: { path: 'productCode' },
     rule: "Specter's internal article id, copied.",
     apply: (s) => text(s.article.articleId),
   },
@@ -83,6 +89,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article group',
     source: 'articleGroup',
     target: 'articleGroup.code',
+    readBack: { path: 'articleGroup.code' },
     rule: 'Specter has one text for the group; it becomes the group code (Ongoing finds or creates the group by code).',
     apply: (s) => text(s.article.articleGroup),
   },
@@ -91,6 +98,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article group',
     source: 'articleGroup',
     target: 'articleGroup.name',
+    readBack: { path: 'articleGroup.name' },
     rule: 'The same group text is also the group name, so the group reads the same in both systems.',
     apply: (s) => text(s.article.articleGroup),
   },
@@ -99,6 +107,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Barcode',
     source: 'barCode',
     target: 'barCodeInfo.barCode',
+    readBack: { path: 'barCodeInfo.barCode' },
     rule: "Copied to the article's main barcode.",
     apply: (s) => text(s.article.barCode),
   },
@@ -107,6 +116,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Suppliers ⇒ Supplier name',
     source: 'suppliers[default or first].supplierName',
     target: 'supplierInfo.supplierName',
+    readBack: { path: 'supplierInfo.supplierName' },
     rule: 'Name of the main supplier: the supplier marked default in Specter, else the first one.',
     apply: (s) => text(mainSupplier(s.article)?.supplierName),
   },
@@ -115,6 +125,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Suppliers ⇒ Supplier no',
     source: 'suppliers[default or first].supplierNo',
     target: 'supplierInfo.supplierNumber',
+    readBack: { path: 'supplierInfo.supplierNumber' },
     rule: "The same main supplier's number, so Ongoing can tell suppliers with equal names apart.",
     apply: (s) => text(mainSupplier(s.article)?.supplierNo),
   },
@@ -123,6 +134,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: "Article ⇒ Suppliers ⇒ Supplier's article no",
     source: 'suppliers[default or first].supplierArticleNo',
     target: 'supplierInfo.supplierArticleNumber',
+    readBack: { path: 'supplierInfo.supplierArticleNumber' },
     rule: "The main supplier's own article number (used on inbound paperwork).",
     apply: (s) => text(mainSupplier(s.article)?.supplierArticleNo),
   },
@@ -131,6 +143,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Manufacturing country code',
     source: 'manufacturingCountryCode',
     target: 'countryOfOriginCode',
+    readBack: { path: 'countryOfOriginCode' },
     rule: 'ISO country code, copied in upper case.',
     apply: (s) => text(s.article.manufacturingCountryCode)?.toUpperCase(),
   },
@@ -139,6 +152,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Commodity code',
     source: 'commodityCode',
     target: 'statisticsNumber',
+    readBack: { path: 'statisticsNumber' },
     rule: 'Customs commodity code, copied.',
     apply: (s) => text(s.article.commodityCode),
   },
@@ -147,6 +161,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Buy price',
     source: 'buyPrice',
     target: 'purchasePrice',
+    readBack: { path: 'purchasePrice', kind: 'number' },
     rule: 'Copied as a number; left out when Specter has none.',
     apply: (s) => finite(s.article.buyPrice),
   },
@@ -155,6 +170,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Price excluding VAT',
     source: 'priceExclVat',
     target: 'customerPrice',
+    readBack: { path: 'customerPrice', kind: 'number' },
     rule: 'Sales price excluding VAT, copied as a number; left out when Specter has none.',
     apply: (s) => finite(s.article.priceExclVat),
   },
@@ -163,6 +179,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Stock price',
     source: 'stockPrice',
     target: 'stockValuationPrice',
+    readBack: { path: 'stockValuationPrice', kind: 'number' },
     rule: "Ongoing's REST article has no generic price field; the stock price is the stock valuation price, the closest faithful field.",
     apply: (s) => finite(s.article.stockPrice),
   },
@@ -171,7 +188,10 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ VAT parcent',
     source: 'vatPercent',
     target: null,
-    rule: "Not sent ('parcent' is the spec's spelling). Ongoing's REST article has no VAT field (VAT exists only per order line), and the article's free fields belong to the warehouse's set-up.",
+    rule:
+      "Not sent with the article ('parcent' is the spec's spelling): Ongoing's REST article has no VAT field, and the " +
+      "article's free fields belong to the warehouse's set-up. VAT reaches Ongoing per order line instead: every sales " +
+      "order line carries its row's VAT percent as vat { code, percent } (see Sales orders).",
     apply: (s) => finite(s.article.vatPercent),
   },
   {
@@ -179,6 +199,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article volume',
     source: 'productVolume',
     target: 'volume',
+    readBack: { path: 'volume', kind: 'number' },
     rule: 'Copied as a number (m³).',
     apply: (s) => finite(s.article.productVolume),
   },
@@ -187,6 +208,7 @@ export const ARTICLE_ROWS: MappingRow<ArticleSource>[] = [
     specter: 'Article ⇒ Article weight',
     source: 'productWeight',
     target: 'weight',
+    readBack: { path: 'weight', kind: 'number' },
     rule: 'Copied as a number (kg).',
     apply: (s) => finite(s.article.productWeight),
   },

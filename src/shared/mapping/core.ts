@@ -34,9 +34,10 @@ export interface MappingRow<S> {
   /** JSON path written in the target body; null when the value is deliberately not sent. */
   target: string | null;
   /**
-   * Where Ongoing's GET model returns the value sent to `target`, for the conflict comparison of the
-   * document flows; null when Ongoing does not return it (then it is not compared). Absent on tables
-   * that are not compared (articles, submits).
+   * Where Ongoing's GET model returns the value sent to `target`, for the comparison with what Ongoing
+   * holds (conflicts of the document flows, adoption of records met for the first time); null when
+   * Ongoing does not return it (then it is not compared). Absent on tables that are not compared
+   * (submits).
    */
   readBack?: ReadBack | null;
   /** The rule in plain words, including any decision taken where the two systems do not line up. */

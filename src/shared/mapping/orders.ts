@@ -17,12 +17,17 @@
  *   change in Specter is used (a stable "as soon as possible" date, so an unchanged order keeps the
  *   same body and hash) and validation warns; when that is missing too the order is not sent.
  *   Dates are sent as midnight UTC of the Specter date (see toOngoingDateTime).
- * - Customer name: a company name wins over first name + surname when both exist (a company
- *   customer with a contact person is shipped to the company); otherwise "first name surname".
+ * - Customer name: by Specter's customer type where known (company → company name, person →
+ *   first name + surname); where it is unknown, the spec's order: first name + surname, else the
+ *   company name.
  * - Sales code: invoice address attention, else delivery address attention.
  * - Consignee phones: Ongoing's consignee has no plain phone fields; the mobile number goes to
- *   consignee.advanced.smsNotification.value (notify flag = the order's "notify delivery by
- *   mobile"), the phone number to consignee.advanced.telephoneNotification.value (never notified).
+ *   consignee.advanced.smsNotification.value, the phone number to
+ *   consignee.advanced.telephoneNotification.value; neither is flagged for notification. The spec
+ *   ties "Notify by sms" to the order notification only (smsNotification on the order), so Ongoing
+ *   gets exactly one number to send the delivery SMS to.
+ * - VAT: Ongoing's REST article has no VAT field, so the row's VAT percent goes on each order line
+ *   as vat { code, percent } (code = the percent as text, e.g. "25").
  * - Marketplace ⇐ External webshop no.: the value is the order's number in the webshop, so it goes
  *   to marketPlace.marketPlaceOrderNumber; Specter gives no marketplace name.
  * - Line price = row sum VAT + row sum excl. VAT (a missing part counts as 0; no price when both
@@ -66,11 +71,17 @@ export function orderRecordName(order: Pick<SpecterOrder, 'orderNo' | 'orderId'>
   return id !== undefined ? `order with id ${id} (no order number)` : 'order without number or id';
 }
 
-/** Consignee name: company name when there is one, else "first name surname". */
+/**
+ * Consignee name, chosen by Specter's customer type where it is known: a company (C) → the company
+ * name, a person (P) → "first name surname". Where the type is unknown the spec's order applies:
+ * "first name surname" when there is one, else the company name. Either way the other is the
+ * fallback when the chosen one is empty.
+ */
 export function customerName(customer: SpecterCustomer | undefined): string | undefined {
   if (!customer) return undefined;
   const person = [text(customer.firstName), text(customer.surName)].filter((p) => p !== undefined).join(' ');
-  return firstText(customer.name, person);
+  const form = text(customer.organizationalForm)?.toUpperCase();
+  return form === 'C' ? firstText(customer.name, person) : firstText(person, customer.name);
 }
 
 /** Sales code: invoice address attention, else delivery address attention. */
@@ -84,6 +95,14 @@ export function orderRowQuantity(row: Pick<SpecterOrderRow, 'noOfItems' | 'noOfI
   if (items === undefined) return undefined;
   const factor = finite(row.noOfItems2);
   return roundDecimal(factor === undefined || factor === 0 ? items : items * factor);
+}
+
+/** The line's VAT: the row's VAT percent, its text as the code; undefined without one. */
+export function orderRowVat(row: Pick<SpecterOrderRow, 'vatPercent'>): { code: string; percent: number } | undefined {
+  const percent = finite(row.vatPercent);
+  if (percent === undefined) return undefined;
+  const rounded = roundDecimal(percent);
+  return { code: String(rounded), percent: rounded };
 }
 
 /** Line price: row sum VAT + row sum excl. VAT. */
@@ -400,22 +419,25 @@ export const ORDER_ROWS: MappingRow<OrderSource>[] = [
   },
   {
     spec: null,
-    specter: 'Order ⇒ Delivery address ⇒ Notify delivery by mobile',
-    source: 'notifyDeliveryByMobile',
+    specter: '(none)',
+    source: '-',
     target: 'consignee.advanced.smsNotification.toBeNotified',
     readBack: { path: 'consignee.advanced.smsNotification.toBeNotified', kind: 'flag' },
-    rule: "Set with the consignee's mobile number: notify by SMS exactly when the order asks for it.",
-    apply: (s) => (text(customer(s)?.mobileNo) ? s.order.notifyDeliveryByMobile === true : undefined),
+    rule:
+      'false whenever a mobile number is sent: the spec ties "Notify by sms" to the order notification only ' +
+      "(smsNotification.toBeNotified), so the customer's mobile number is stored for the warehouse, never flagged.",
+    apply: (s) => (text(customer(s)?.mobileNo) ? false : undefined),
   },
   {
     spec: 'Customer ⇒ Name',
     specter: 'Customer ⇒ Firstname + Surname OR Customer ⇒ Company name',
-    source: 'customer.name / customer.firstName + customer.surName',
+    source: 'customer.organizationalForm, customer.name / customer.firstName + customer.surName',
     target: 'consignee.name',
     readBack: { path: 'consignee.name' },
     rule:
-      'Company name when the customer has one (a company customer is shipped to the company even when a contact ' +
-      'person is named); otherwise first name and surname joined by a space.',
+      "By Specter's customer type where known: company (C) → company name, person (P) → first name and surname " +
+      "joined by a space. Type unknown: the spec's order, first name and surname, else the company name. The other " +
+      'is used when the chosen one is empty.',
     apply: (s) => customerName(customer(s)),
   },
   {
@@ -523,6 +545,27 @@ export const ORDER_LINE_ROWS: MappingRow<OrderLineSource>[] = [
     readBack: { path: 'orderedNumberOfItems', kind: 'number' },
     rule: 'No items × no items2; when no items2 is empty or 0, no items alone. Must be above 0 (validation).',
     apply: (s) => orderRowQuantity(s.row),
+  },
+  {
+    spec: null,
+    specter: 'Row ⇒ VAT percent',
+    source: 'rows[].vatPercent',
+    target: 'vat.code',
+    readBack: { path: 'vat.code' },
+    rule:
+      "The spec's \"Article ⇒ VAT code\": Ongoing's REST article has no VAT field, so the row's VAT percent goes on " +
+      'each order line as vat { code, percent }; the code (required by Ongoing inside vat) is the percent as text, ' +
+      'e.g. "25" or "12.5". Left out when the row has no VAT percent.',
+    apply: (s) => orderRowVat(s.row)?.code,
+  },
+  {
+    spec: null,
+    specter: 'Row ⇒ VAT percent',
+    source: 'rows[].vatPercent',
+    target: 'vat.percent',
+    readBack: { path: 'vat.percent', kind: 'number' },
+    rule: "The row's VAT percent, with the code above.",
+    apply: (s) => orderRowVat(s.row)?.percent,
   },
   {
     spec: 'Order line ⇒ Order line comment',

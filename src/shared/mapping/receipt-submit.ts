@@ -14,9 +14,10 @@
  *   reportedNumberOfItems, a missing reported count being 0). Only rows with more than 0 to report
  *   are in the submit; Ongoing lines with the same Specter row id are added together.
  * - Order id: Specter's purchase id, passed in by the caller.
- * - Delivery date: Ongoing's purchase order has no delivery date. The arrival date
- *   (purchaseOrderInfo.advanced.arrivalDate) is used; else the in date (expected arrival); else the
- *   caller's fallback date (normally today); all as calendar dates in Swedish time.
+ * - Delivery date: Ongoing's purchase order has no delivery date. The latest actual put-away date
+ *   (purchaseOrderLines[].articleItems[].inDate, when the goods were received) is used; else the
+ *   arrival date (purchaseOrderInfo.advanced.arrivalDate); else the in date (the expected arrival);
+ *   else the caller's fallback date (normally today); all as calendar dates in Swedish time.
  * - Send delivery email comes from the operator's options.
  */
 import type { SpecterPurchaseDeliverySubmit } from '../domain/specter';
@@ -97,7 +98,19 @@ export function specterRowIdOf(line: Pick<GetPurchaseOrderLine, 'externalOrderLi
   return text(line.externalOrderLineId) ?? text(line.rowNumber);
 }
 
-/** Delivery date (yyyy-MM-dd): arrival date, else in date, else the fallback. */
+/** The latest actual put-away date (yyyy-MM-dd) of the received items; undefined when none has one. */
+export function latestPutAwayDate(purchaseOrder: GetPurchaseOrderModel, timeZone: string): string | undefined {
+  let latest: string | undefined;
+  for (const line of purchaseOrder.purchaseOrderLines ?? []) {
+    for (const item of line.articleItems ?? []) {
+      const date = ongoingDateToLocalDate(item.inDate, timeZone);
+      if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+    }
+  }
+  return latest;
+}
+
+/** Delivery date (yyyy-MM-dd): latest put-away date, else arrival date, else in date, else the fallback. */
 export function receiptDateOf(
   purchaseOrder: GetPurchaseOrderModel,
   options: Pick<ReceiptSubmitOptions, 'fallbackDate' | 'timeZone'>,
@@ -105,6 +118,7 @@ export function receiptDateOf(
   const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const fallback = text(options.fallbackDate);
   return (
+    latestPutAwayDate(purchaseOrder, zone) ??
     ongoingDateToLocalDate(purchaseOrder.purchaseOrderInfo?.advanced?.arrivalDate, zone) ??
     ongoingDateToLocalDate(purchaseOrder.purchaseOrderInfo?.inDate, zone) ??
     (fallback !== undefined && isIsoDate(fallback) ? fallback : undefined)
@@ -125,11 +139,14 @@ export const RECEIPT_ROWS: MappingRow<ReceiptSource>[] = [
   {
     spec: 'In order info ⇒ Delivery date',
     specter: 'Delivery date',
-    source: 'purchaseOrderInfo.advanced.arrivalDate (else purchaseOrderInfo.inDate, else fallback date)',
+    source:
+      'latest purchaseOrderLines[].articleItems[].inDate (else purchaseOrderInfo.advanced.arrivalDate, else ' +
+      'purchaseOrderInfo.inDate, else fallback date)',
     target: 'deliveryDate',
     rule:
-      "Ongoing's purchase order has no delivery date: the arrival date is used, else the in date, else the caller's " +
-      'fallback (today); as a calendar date in Swedish time.',
+      "Ongoing's purchase order has no delivery date: the latest actual put-away date of the received items is used " +
+      '(when the goods really came in), else the arrival date, else the in date (the expected arrival), else the ' +
+      "caller's fallback (today); as a calendar date in Swedish time.",
     apply: (s) => receiptDateOf(s.purchaseOrder, s.options),
   },
   {

@@ -1,8 +1,8 @@
 /**
  * One run of a document flow (sales orders, purchase orders): fetch what changed since the watermark
- * (with the overlap of the settings), add records waiting in the inbox, then per document plan
- * (plan.ts), execute through the serial writer (execute.ts) and record (record.ts); in a dry run only
- * the plan. The watermark moves after the fetched documents are recorded, in one transaction with the
+ * (with the overlap of the settings), add records waiting in the inbox, read what Ongoing already
+ * holds of the documents met for the first time (adopt.ts), then per document plan (plan.ts),
+ * execute through the serial writer (execute.ts) and record (record.ts); in a dry run only the plan. The watermark moves after the fetched documents are recorded, in one transaction with the
  * last local writes, never past a document that could not be sent for a connection reason and never
  * to a change time later than now + 5 minutes.
  */
@@ -23,6 +23,8 @@ import {
   type TaskResult,
   upsertTask,
 } from './execute';
+import { adoptPlan } from './adopt';
+import { dedupe } from './document-dedupe';
 import { JobRun } from './job-run';
 import { type Plan, planDocument } from './plan';
 import { describeProblems, kindOf, type RecordBase, Recorder } from './record';
@@ -67,39 +69,6 @@ interface DocItem<D> {
   changed: string;
   retry: boolean;
   done: boolean;
-}
-
-/** De-duplicate by business key: the newest by change time wins; the others are reported. */
-function dedupe<D extends ReadIssueSource, B>(
-  fetched: D[],
-  flow: DocumentFlow<D, B>,
-  recorder: Recorder | null,
-): Map<string, D> {
-  const byKey = new Map<string, D>();
-  for (const doc of fetched) {
-    const key = flow.key(doc);
-    const previous = byKey.get(key);
-    if (!previous) {
-      byKey.set(key, doc);
-      continue;
-    }
-    if (flow.specterId(previous) === flow.specterId(doc)) {
-      if (flow.changed(doc) >= flow.changed(previous)) byKey.set(key, doc);
-      continue;
-    }
-    const [older, newer] = flow.changed(doc) >= flow.changed(previous) ? [previous, doc] : [doc, previous];
-    byKey.set(key, newer);
-    recorder?.notice(
-      `duplicate:${key}`,
-      notice('record.duplicate', {
-        kind: kindOf(flow.job),
-        key,
-        newerId: flow.specterId(newer),
-        olderId: flow.specterId(older),
-      }),
-    );
-  }
-  return byKey;
 }
 
 export async function runDocumentJob<D extends ReadIssueSource, B>(
@@ -204,6 +173,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     switch (plan.action) {
       case 'unchanged':
         run.counts.unchanged++;
+        if (plan.adopted) run.counts.adopted = (run.counts.adopted ?? 0) + 1;
         run.planned({ key, action: 'unchanged', ...(plan.message ? { message: plan.message } : {}) });
         return;
       case 'cancel':
@@ -250,6 +220,22 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     }
   };
 
+  // Documents met for the first time (no Ongoing id stored): what Ongoing already holds under their numbers.
+  const adoptable = new Map<string, RemoteDocument>();
+  const readAdoptable = async (items: DocItem<D>[]): Promise<boolean> => {
+    const numbers = items.flatMap((i) =>
+      flow.cancelled(i.doc) || deps.records.view(job, i.key)?.ongoingId != null ? [] : [i.key],
+    );
+    if (!remote?.readMany || numbers.length === 0) return true;
+    try {
+      for (const [key, found] of await remote.readMany(numbers)) adoptable.set(key, found);
+      return true;
+    } catch (error) {
+      run.stop(error, { doing: 'readHeld', params: { kind: kindOf(flow.job) } });
+      return false;
+    }
+  };
+
   const processItem = async (item: DocItem<D>): Promise<void> => {
     const { doc, key } = item;
     const record = deps.records.view(job, key);
@@ -268,10 +254,12 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return prepared;
     };
     const input = { record, changed: item.changed, retry: item.retry, cancelled, prepare, lockStatus: flow.lockStatus };
-    let plan = planDocument<B>(input);
-    let current: RemoteDocument | null = null;
+    const known = record?.ongoingId == null ? adoptable.get(key) : undefined;
+    let plan = adoptPlan(planDocument<B>(input), known, (b, m) => remote?.diff(b, m) ?? [], flow.lockStatus);
+    let current: RemoteDocument | null = known ?? null;
     if (
       run.dryRun &&
+      !known &&
       (plan.action === 'update' || (plan.action === 'cancel' && plan.remote) || plan.action === 'conflict')
     ) {
       // A dry run reads Ongoing's status first, so the plan says what would really happen.
@@ -289,7 +277,11 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (plan.action === 'unchanged') {
-      if (plan.heal) local.add(() => recorder.healed(base, plan.warnings ?? ''));
+      const { adopted } = plan;
+      if (adopted) {
+        local.add(() => recorder.adopted(base, adopted.id, adopted.hash, plan.warnings ?? '', adopted.status));
+        run.counts.adopted = (run.counts.adopted ?? 0) + 1;
+      } else if (plan.heal) local.add(() => recorder.healed(base, plan.warnings ?? ''));
       run.counts.unchanged++;
       finishItem(item);
       return;
@@ -301,7 +293,15 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
       return;
     }
     if (!remote) throw new Error('Ongoing is not configured.');
-    const target: ExecuteTarget<B> = { remote, key, name, noun, lockStatus: flow.lockStatus, record };
+    const target: ExecuteTarget<B> = {
+      remote,
+      key,
+      name,
+      noun,
+      lockStatus: flow.lockStatus,
+      record,
+      ...(known ? { known } : {}),
+    };
     const hash = plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.hash : null;
     const warnings =
       plan.action === 'create' || plan.action === 'update' || plan.action === 'conflict' ? plan.warnings : '';
@@ -347,7 +347,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     );
   }
 
-  await processAll(listed);
+  if (await readAdoptable(listed)) await processAll(listed);
   const watermark = run.dryRun ? stored : nextWatermark(stored, listed, limit);
   local.flush(!run.dryRun && watermark && watermark !== stored ? () => deps.watermarks.set(job, watermark) : undefined);
 
@@ -372,7 +372,7 @@ export async function runDocumentJob<D extends ReadIssueSource, B>(
     }
     run.counts.fetched += retries.length;
     run.addTotal(retries.length);
-    await processAll(retries);
+    if (await readAdoptable(retries)) await processAll(retries);
     local.flush();
   }
   return run.finish();

@@ -28,6 +28,8 @@ export interface DocumentRemote<B> {
   /** By Ongoing id when known, else by business number; null when Ongoing does not have it. */
   read(id: number | null, number: string): Promise<RemoteDocument | null>;
   diff(body: B, model: unknown): FieldDifference[];
+  /** Documents by business number, for adopting documents met for the first time (adopt.ts). */
+  readMany?(numbers: readonly string[]): Promise<Map<string, RemoteDocument>>;
   /**
    * Apply the fields Ongoing still allows to change on a started document (PATCH endpoints) where
    * they differ. Returns the difference fields applied and notes for the operator.
@@ -64,6 +66,8 @@ export interface ExecuteTarget<B> {
   noun: string;
   lockStatus: number;
   record: RecordView | null;
+  /** What Ongoing holds, read just before (adoption): not read again before the write. */
+  known?: RemoteDocument;
 }
 
 /** The conflict of a started document: what still differs, after applying what may be patched. */
@@ -73,7 +77,8 @@ export async function conflictTask<B>(
   reason: 'update' | 'cancel',
   known?: RemoteDocument | null,
 ): Promise<TaskResult> {
-  const current = known !== undefined ? known : await t.remote.read(t.record?.ongoingId ?? null, t.key);
+  const given = known !== undefined ? known : t.known;
+  const current = given !== undefined ? given : await t.remote.read(t.record?.ongoingId ?? null, t.key);
   if (reason === 'cancel') {
     return {
       type: 'conflict',
@@ -121,8 +126,8 @@ async function confirmStarted<B>(t: ExecuteTarget<B>, error: unknown, body: B | 
 }
 
 export async function upsertTask<B>(t: ExecuteTarget<B>, body: B): Promise<TaskResult> {
-  let status: RemoteStatus | null = null;
-  if (t.record?.ongoingId != null) {
+  let status: RemoteStatus | null = t.known?.status ?? null;
+  if (t.record?.ongoingId != null && !t.known) {
     // An update: ask Ongoing first whether the warehouse has started, so a started document is never replaced.
     let current: RemoteDocument | null = null;
     try {
@@ -136,7 +141,8 @@ export async function upsertTask<B>(t: ExecuteTarget<B>, body: B): Promise<TaskR
   }
   try {
     const result = await t.remote.upsert(body);
-    return { type: 'upserted', id: result.id, created: result.created ?? t.record?.ongoingId == null, status };
+    const created = result.created ?? (t.record?.ongoingId == null && !t.known);
+    return { type: 'upserted', id: result.id, created, status };
   } catch (error) {
     return confirmStarted(t, error, body, 'update');
   }

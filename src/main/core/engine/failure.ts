@@ -105,7 +105,17 @@ export function exceptionClassOf(failure: Failure): ExceptionClass {
 
 /** What a job was doing when it stopped: a `doing.*` code of the message catalogue with its parameters. */
 export interface Doing {
-  doing: 'connect' | 'readChanged' | 'send' | 'handle' | 'reread' | 'ackBatch' | 'sendPostings' | 'proposals' | 'stock';
+  doing:
+    | 'connect'
+    | 'readChanged'
+    | 'readHeld'
+    | 'send'
+    | 'handle'
+    | 'reread'
+    | 'ackBatch'
+    | 'sendPostings'
+    | 'proposals'
+    | 'stock';
   params?: MessageParams;
 }
 

@@ -6,9 +6,19 @@
 import { type MappingProblem, type PreparedRecord, payloadHash } from '../../../shared/mapping';
 import type { RecordView } from '../repositories/record-repository';
 
+/** A record found in Ongoing as Specter has it: its Ongoing id and status, and the hash of the body. */
+export interface AdoptedRecord {
+  id: number;
+  status: { number: number; text: string } | null;
+  hash: string;
+}
+
 export type Plan<B> =
-  /** Nothing to send. `heal`: the stored record was invalid/refused and is back to what Ongoing holds. */
-  | { action: 'unchanged'; message?: string; heal: boolean; warnings?: string }
+  /**
+   * Nothing to send. `heal`: the stored record was invalid/refused and is back to what Ongoing holds.
+   * `adopted`: met for the first time and found in Ongoing as it is (adopt.ts): linked without a write.
+   */
+  | { action: 'unchanged'; message?: string; heal: boolean; warnings?: string; adopted?: AdoptedRecord }
   | { action: 'invalid'; problems: MappingProblem[] }
   | { action: 'create' | 'update'; body: B; hash: string; warnings: string }
   /** Cancel in Ongoing (`remote`), or only locally when it never reached Ongoing. */

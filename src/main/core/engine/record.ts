@@ -130,6 +130,7 @@ export class Recorder {
     hash: string,
     warnings: string,
     status?: { number: number; text: string } | null,
+    sent = true,
   ): void {
     this.deps.records.upsert({
       ...base,
@@ -139,9 +140,20 @@ export class Recorder {
       payloadHash: hash,
       message: warnings,
       messageRef: warningsRef(warnings),
-      sent: true,
+      sent,
     });
     this.deps.exceptions.clear(this.job, base.key);
+  }
+
+  /** Met for the first time and found in Ongoing as Specter has it: linked and synced, nothing written. */
+  adopted(
+    base: RecordBase,
+    ongoingId: number,
+    hash: string,
+    warnings: string,
+    status?: { number: number; text: string } | null,
+  ): void {
+    this.synced(base, ongoingId, hash, warnings, status, false);
   }
 
   cancelled(base: RecordBase, n: Notice, sent: boolean): void {

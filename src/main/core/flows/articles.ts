@@ -9,10 +9,17 @@
  * second pass send nothing that already went through. Two articles with the same number (after
  * trimming) in one batch: the newest by change time wins and the operator is told about both.
  *
+ * An article met for the first time (no Ongoing id stored) is first looked up in Ongoing (adopt.ts):
+ * when Ongoing already holds it with the same mapped fields it is linked without a write.
+ *
  * A dry run reads only the first batch: Specter's feed does not move on without an acknowledgement.
  */
 import type { SpecterArticle } from '../../../shared/domain/specter';
-import { articleRecordName, prepareArticle, text } from '../../../shared/mapping';
+import type { FieldDifference } from '../../../shared/domain/sync';
+import { ARTICLE_ROWS, articleRecordName, prepareArticle, text } from '../../../shared/mapping';
+import type { GetArticleModel } from '../../../shared/ongoing/models';
+import { adoptPlan, CatalogueIndex } from '../engine/adopt';
+import { compareFields, pairsOf } from '../engine/compare';
 import { classify, notice } from '../engine/failure';
 import { JobRun } from '../engine/job-run';
 import { planUpsert } from '../engine/plan';
@@ -33,6 +40,26 @@ export function articleKey(article: SpecterArticle): string {
 
 function articleSummary(article: SpecterArticle): Record<string, string | number> {
   return { name: article.name, barcode: article.barCode, group: article.articleGroup };
+}
+
+/** The fields compared with what Ongoing holds: every article mapping row with a readBack. */
+const ARTICLE_PAIRS = pairsOf(ARTICLE_ROWS);
+
+/** What Specter wants against what Ongoing holds, field by field. */
+export function diffArticle(body: unknown, model: unknown): FieldDifference[] {
+  return compareFields(body, model, ARTICLE_PAIRS);
+}
+
+/** What Ongoing holds of the goods owner's articles, read as far as the run needs it (adopt.ts). */
+function articleIndex(ongoing: OngoingClient, deps: SyncDeps): CatalogueIndex<GetArticleModel> {
+  return new CatalogueIndex<GetArticleModel>({
+    pages: (from, pageSize) => ongoing.articlePages({ articleSystemIdFrom: from, pageSize }),
+    byNumbers: (numbers, pageSize) => ongoing.articlePages({ articleNumbers: numbers, pageSize }),
+    idOf: (a) => a.articleSystemId ?? 0,
+    numberOf: (a) => text(a.articleNumber ?? undefined),
+    pairs: ARTICLE_PAIRS,
+    listFirst: () => deps.records.knownArticleNumbers().size === 0,
+  });
 }
 
 /** The scheduled article job. */
@@ -81,6 +108,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
     }
   }
   const goodsOwnerId = ongoing?.goodsOwnerId ?? deps.settings().ongoing.goodsOwnerId ?? 0;
+  const index = ongoing ? articleIndex(ongoing, deps) : null;
   const local = new LocalWrites((writes) => deps.records.transaction(writes));
 
   for (let round = 0; round < MAX_ARTICLE_BATCHES_PER_RUN; round++) {
@@ -100,7 +128,7 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
     const writer = new SerialWriter();
     const sends: Promise<void>[] = [];
     let sinceYield = 0;
-    for (const article of articles) {
+    const planned = articles.map((article) => {
       const key = articleKey(article);
       const name = articleRecordName(article);
       const base: RecordBase = {
@@ -112,7 +140,20 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
       };
       const record = deps.records.view('articles', key);
       const prepared = checkedPrepare(article, name, () => prepareArticle(article, goodsOwnerId));
-      const plan = planUpsert(prepared, record, { requireOngoingId: true });
+      return { key, name, base, plan: planUpsert(prepared, record, { requireOngoingId: true }) };
+    });
+    // Articles met for the first time: what Ongoing already holds under their numbers.
+    if (index) {
+      try {
+        await index.ensure(planned.flatMap((p) => (p.plan.action === 'create' ? [p.key] : [])));
+      } catch (error) {
+        run.stop(error, { doing: 'readHeld', params: { kind: 'article' } });
+        break;
+      }
+    }
+    for (const item of planned) {
+      const { key, name, base } = item;
+      const plan = adoptPlan(item.plan, index?.get(key), diffArticle, null);
       if (plan.action === 'invalid') {
         run.planned({ key, action: 'invalid', message: describeProblems(name, plan.problems) });
         if (!run.dryRun) local.add(() => recorder.invalid(base, name, plan.problems));
@@ -121,7 +162,11 @@ async function runArticles(deps: SyncDeps, ctx: JobContext): Promise<JobResult> 
         continue;
       }
       if (plan.action === 'unchanged') {
-        if (plan.heal && !run.dryRun) local.add(() => recorder.healed(base, plan.warnings ?? ''));
+        const { adopted } = plan;
+        if (adopted) {
+          if (!run.dryRun) local.add(() => recorder.adopted(base, adopted.id, adopted.hash, plan.warnings ?? ''));
+          run.counts.adopted = (run.counts.adopted ?? 0) + 1;
+        } else if (plan.heal && !run.dryRun) local.add(() => recorder.healed(base, plan.warnings ?? ''));
         run.counts.unchanged++;
         run.planned({ key, action: 'unchanged' });
         run.advance();

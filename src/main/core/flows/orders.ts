@@ -21,6 +21,7 @@ import { STATUS_ID_DELETED } from '../specter/wire';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobContext, JobResult } from '../sync/scheduler';
 import { connectClients } from '../engine/clients';
+import { readByNumbers } from '../engine/adopt';
 import { comparisonFromTable } from '../engine/compare';
 import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
 import { classify, errorText } from '../engine/failure';
@@ -133,6 +134,13 @@ export function createOrdersJob(deps: SyncDeps): Job {
           return model ? remoteOrder(model) : null;
         },
         diff: (body, model) => diffOrder(body, model as GetOrderModel),
+        readMany: (numbers) =>
+          readByNumbers(
+            numbers,
+            (group, pageSize) => client.orderPages({ orderNumbers: group, pageSize }),
+            (o) => text(o.orderInfo?.orderNumber ?? undefined),
+            remoteOrder,
+          ),
         applyAllowed: (id, body, differences, record) => applyAllowedOrderFields(client, id, body, differences, record),
       };
       return runDocumentJob<SpecterOrder, PostOrderModel>(deps, ctx, {
@@ -160,10 +168,21 @@ export function createOrdersJob(deps: SyncDeps): Job {
           deliveryDate: order.deliveryDate,
           rows: Array.isArray(order.rows) ? order.rows.length : 0,
           specterStatus: order.statusId === STATUS_ID_DELETED ? 'cancelled' : order.deliveryStatus,
+          webshopNo: typeof order.externalOrderNo === 'string' ? order.externalOrderNo : '',
+          articles: articleList(order.rows),
         }),
         prepare: (order, known) => prepareOrder(order, goodsOwnerId, known),
         remote,
       });
     },
   };
+}
+
+/** The article numbers of a document's rows, for searching the Orders page by article. */
+export function articleList(rows: unknown): string {
+  if (!Array.isArray(rows)) return '';
+  const numbers = rows
+    .map((r) => (r && typeof r === 'object' ? (r as { articleNo?: unknown }).articleNo : undefined))
+    .filter((n): n is string => typeof n === 'string' && n !== '');
+  return [...new Set(numbers)].join(' ').slice(0, 500);
 }

@@ -20,9 +20,11 @@ import { STATUS_ID_DELETED } from '../specter/wire';
 import type { SyncDeps } from '../sync/deps';
 import type { Job, JobContext, JobResult } from '../sync/scheduler';
 import { connectClients } from '../engine/clients';
+import { readByNumbers } from '../engine/adopt';
 import { comparisonFromTable } from '../engine/compare';
 import { type DocumentRemote, type RemoteDocument, runDocumentJob } from '../engine/document-engine';
 import { toSpecterTimestamp } from '../specter/time';
+import { articleList } from './orders';
 
 /** Ongoing purchase order status from which receiving has started (Inbound): PUT and DELETE are refused. */
 export const PURCHASE_ORDER_LOCK_STATUS = 300;
@@ -85,6 +87,13 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
           return model ? remotePurchaseOrder(model) : null;
         },
         diff: (body, model) => diffPurchaseOrder(body, model as GetPurchaseOrderModel),
+        readMany: (numbers) =>
+          readByNumbers(
+            numbers,
+            (group, pageSize) => client.purchaseOrderPages({ purchaseOrderNumbers: group, pageSize }),
+            (p) => text(p.purchaseOrderInfo?.purchaseOrderNumber ?? undefined),
+            remotePurchaseOrder,
+          ),
       };
       return runDocumentJob<SpecterPurchase, PostPurchaseOrderModel>(deps, ctx, {
         job: 'purchaseOrders',
@@ -111,6 +120,8 @@ export function createPurchaseOrdersJob(deps: SyncDeps): Job {
           supplier: purchase.supplier?.name ?? '',
           inDate: purchase.deliveryOutDate,
           rows: Array.isArray(purchase.rows) ? purchase.rows.length : 0,
+          specterStatus: purchase.deliveryStatus,
+          articles: articleList(purchase.rows),
         }),
         prepare: (purchase, known) => preparePurchase(purchase, goodsOwnerId, known),
         remote,

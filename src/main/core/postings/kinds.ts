@@ -17,6 +17,8 @@ export interface Candidate {
   number: string;
   /** The Specter id Ongoing itself holds (orders: goodsOwnerOrderId), used when no synced record links it. */
   specterIdInOngoing: string | undefined;
+  /** The warehouse status Ongoing showed when the candidate was read (kept on the record for the Orders page). */
+  status: { number: number; text: string } | null;
   /**
    * The proposal, given the Specter id, the reported counts postings on their way will set, and Specter's
    * second quantity factor per row (from unitFactors).
@@ -60,6 +62,11 @@ export interface KindAdapter {
   autoConfirm(settings: Settings): boolean;
 }
 
+/** Ongoing's status of an order or purchase order; null when it has no number. */
+export function statusOf(status: { number?: number; text?: string | null } | null | undefined) {
+  return typeof status?.number === 'number' ? { number: status.number, text: status.text ?? '' } : null;
+}
+
 export function deliveryAdapter(deps: SyncDeps): KindAdapter {
   return {
     kind: 'delivery',
@@ -86,6 +93,7 @@ export function deliveryAdapter(deps: SyncDeps): KindAdapter {
           ongoingId: order.orderInfo?.orderId ?? 0,
           number: text(order.orderInfo?.orderNumber) ?? String(order.orderInfo?.orderId ?? ''),
           specterIdInOngoing: text(order.orderInfo?.goodsOwnerOrderId),
+          status: statusOf(order.orderInfo?.orderStatus),
           build: (specterId, base, factors) =>
             buildDeliveryProposal(order, specterId, { ...options, today }, base, factors),
         }));
@@ -131,6 +139,7 @@ export function receiptAdapter(deps: SyncDeps): KindAdapter {
         ongoingId: po.purchaseOrderInfo?.purchaseOrderId ?? 0,
         number: text(po.purchaseOrderInfo?.purchaseOrderNumber) ?? String(po.purchaseOrderInfo?.purchaseOrderId ?? ''),
         specterIdInOngoing: undefined,
+        status: statusOf(po.purchaseOrderInfo?.purchaseOrderStatus),
         build: (specterId, base) => buildReceiptProposal(po, specterId, options, base),
       }));
     },

@@ -153,6 +153,13 @@ export function createPostingService(deps: SyncDeps, options: PostingServiceOpti
         deps.records.byOngoingId(adapter.recordFlow, candidate.ongoingId) ??
         deps.records.get(adapter.recordFlow, candidate.number);
       const specterId = record?.specterId || candidate.specterIdInOngoing || '';
+      if (!opts.dryRun && record && candidate.status) {
+        deps.records.setOngoingStatus(
+          adapter.recordFlow,
+          { ongoingId: candidate.ongoingId, key: record.key },
+          candidate.status,
+        );
+      }
       const existing = deps.postings.list({ kind, ongoingId: candidate.ongoingId });
       const base = reportedBaseOf(existing.filter((p) => ON_THEIR_WAY.includes(p.state)));
       const dependsOn = existing.filter((p) => NOT_DONE_YET.includes(p.state)).map((p) => p.id);

@@ -12,6 +12,7 @@ interface RecordRow {
   state: RecordState;
   ongoing_status: number | null;
   ongoing_status_text: string;
+  ongoing_status_at?: string | null;
   payload_hash: string | null;
   specter_changed: string;
   summary: string;
@@ -41,6 +42,7 @@ const toRecord = (r: RecordRow): StoredRecord => ({
   state: r.state,
   ongoingStatus: r.ongoing_status,
   ongoingStatusText: r.ongoing_status_text,
+  ongoingStatusAt: r.ongoing_status_at ?? null,
   summary: JSON.parse(r.summary) as Record<string, string | number>,
   message: r.message,
   messageRef: readRef(r.message_ref),
@@ -168,6 +170,35 @@ export class RecordRepository {
     };
     this.upsertStatement.run(next);
     return toRecord(next);
+  }
+
+  /**
+   * The warehouse status just read from Ongoing for a record this app knows (by Ongoing id, else by key).
+   * Only a changed status is written, so reading the same status on every run costs one SELECT.
+   * Returns false when no record matches.
+   */
+  setOngoingStatus(
+    flow: Flow,
+    ref: { ongoingId: number; key: string },
+    status: { number: number; text: string },
+  ): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT key, ongoing_status, ongoing_status_text FROM records
+         WHERE flow = @flow AND (ongoing_id = @ongoingId OR key = @key) ORDER BY ongoing_id = @ongoingId DESC LIMIT 1`,
+      )
+      .get({ flow, ongoingId: ref.ongoingId, key: ref.key }) as
+      | Pick<RecordRow, 'key' | 'ongoing_status' | 'ongoing_status_text'>
+      | undefined;
+    if (!row) return false;
+    if (row.ongoing_status === status.number && row.ongoing_status_text === status.text) return true;
+    this.db
+      .prepare(
+        `UPDATE records SET ongoing_status = ?, ongoing_status_text = ?, ongoing_status_at = ?
+         WHERE flow = ? AND key = ?`,
+      )
+      .run(status.number, status.text, new Date().toISOString(), flow, row.key);
+    return true;
   }
 
   /** A page of records for the UI; `search` matches the key and the summary text. */

@@ -208,7 +208,9 @@ function readAddress(node: XmlNode | undefined): SpecterAddress {
 
 function readCustomer(node: XmlNode | undefined, fallbackId: string): SpecterCustomer {
   const n = node ?? {};
+  const form = field(n, XML_CUSTOMER.organizationalForm);
   return {
+    ...(form ? { organizationalForm: form } : {}),
     customerId: field(n, XML_CUSTOMER.customerId) || fallbackId,
     firstName: field(n, XML_CUSTOMER.firstName),
     surName: field(n, XML_CUSTOMER.surName),

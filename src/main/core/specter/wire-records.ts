@@ -84,6 +84,8 @@ export const XML_CUSTOMER = {
   firstName: 'firstName', // CODE
   surName: 'surName', // CODE
   name: 'name', // CODE
+  /** C = company, P = person: the name newCustomerSubmit takes (§4.6); its name on reads is assumed. */
+  organizationalForm: 'customerOrganizationalForm', // ASSUMPTION
   orgNo: 'orgNo', // CODE
   vatNo: 'vatNo', // CODE
   phoneNo: 'phoneNo', // CODE

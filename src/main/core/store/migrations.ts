@@ -162,4 +162,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records ADD COLUMN message_ref TEXT;
     `,
   },
+  {
+    version: 30,
+    name: 'records: when the warehouse status was read; audit log looked up by subject and action',
+    sql: `
+      ALTER TABLE records ADD COLUMN ongoing_status_at TEXT;
+      CREATE INDEX audit_log_subject ON audit_log (subject, id);
+      CREATE INDEX audit_log_action ON audit_log (action, id);
+    `,
+  },
 ];

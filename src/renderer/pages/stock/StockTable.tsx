@@ -10,7 +10,7 @@ const TEMPLATE = '32px 28px minmax(90px, 130px) minmax(100px, 1.2fr) 130px 80px 
 /** The orders or purchase orders an explanation names, each a link to it in Orders. */
 function RecordLinks({ explanation }: { explanation: StockExplanation }) {
   const t = useT();
-  const openPage = useAppStore((s) => s.openPage);
+  const openWithSearch = useAppStore((s) => s.openWithSearch);
   const records = explanation.records ?? [];
   if (records.length === 0) return null;
   const flow = explanation.kind === 'received_not_reported' ? 'purchaseOrders' : 'orders';
@@ -18,7 +18,7 @@ function RecordLinks({ explanation }: { explanation: StockExplanation }) {
     <span className="stock-links">
       {t(flow === 'orders' ? 'stockPage.orders' : 'stockPage.purchaseOrders')}{' '}
       {records.map((number) => (
-        <button key={number} type="button" className="link" onClick={() => openPage('orders', { flow, query: number })}>
+        <button key={number} type="button" className="link" onClick={() => openWithSearch('orders', number, flow)}>
           {number}
         </button>
       ))}
