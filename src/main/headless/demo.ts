@@ -91,16 +91,19 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
   const specterStock = new Map(
     (specterFixture.stock ?? [])
       .filter((l) => String(l.stockSiteId) === '1')
-      .map((l) => [l.articleNo, l.noItemsInStock ?? 0] as const),
+      .flatMap((l) => (l.noItemsInStock === null ? [] : [[l.articleNo, l.noItemsInStock] as const])),
   );
   const ongoing = await startOngoingSimulator({
     users: [ongoingUser],
     fixture: options.ongoingFixture ?? demoOngoingFixture(),
     latencyMs: options.latencyMs,
     faults: options.ongoingFaults,
-    // Each article the sync creates in the warehouse gets Specter's stock on site 1 (none counts as 0), so
-    // the demo starts with equal stock and its differences come only from what happens during the demo.
-    newArticleStock: options.newArticleStock ?? ((articleNumber) => specterStock.get(articleNumber) ?? 0),
+    // Each article the sync creates in the warehouse gets Specter's stock on site 1, so the demo starts
+    // with equal stock and its differences come only from what happens during the demo. An article
+    // without a stock number in Specter gets 20 to 59 (fixed per article number) to pick from.
+    newArticleStock:
+      options.newArticleStock ??
+      ((articleNumber) => specterStock.get(articleNumber) ?? 20 + ((articleNumber.length * 7) % 40)),
   });
   const clock = options.warehouseClockMs
     ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })
