@@ -9,9 +9,19 @@ import { type MessageRef, renderMessage } from '../shared/messages';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { getApi } from './api';
 
-export type Page = 'overview' | 'orders' | 'deliveries' | 'receipts' | 'stock' | 'articles' | 'activity' | 'settings';
+export type NavPage =
+  | 'overview'
+  | 'orders'
+  | 'deliveries'
+  | 'receipts'
+  | 'stock'
+  | 'articles'
+  | 'activity'
+  | 'settings';
+/** The sidebar's pages, and the first-start setup (opened from first start or Settings). */
+export type Page = NavPage | 'setup';
 
-export const PAGES: Page[] = [
+export const PAGES: NavPage[] = [
   'overview',
   'orders',
   'deliveries',
@@ -21,6 +31,13 @@ export const PAGES: Page[] = [
   'activity',
   'settings',
 ];
+
+/** A search handed to the page opened next; `flow` picks the Orders tab. */
+export interface PageSearch {
+  page: Page;
+  search: string;
+  flow?: 'orders' | 'purchaseOrders';
+}
 
 interface AppState {
   page: Page;
@@ -36,9 +53,12 @@ interface AppState {
   /** Bumped whenever synced data may have changed; pages reload their data when it moves. */
   revision: number;
   setPage(page: Page): void;
-  /** A search handed to the page opened next (Orders → its postings in Deliveries, its events in Activity). */
-  pageSearch: { page: Page; search: string } | null;
-  openWithSearch(page: Page, search: string): void;
+  /**
+   * A search handed to the page opened next (Orders → its postings in Deliveries, its events in Activity;
+   * Stock → an order or purchase order in Orders, with the tab to show).
+   */
+  pageSearch: PageSearch | null;
+  openWithSearch(page: Page, search: string, flow?: PageSearch['flow']): void;
   loadJobs(): Promise<void>;
   /** Run an action; its error (if any) shows in the banner. Returns true on success. */
   act(fn: () => Promise<unknown>, notice?: MessageKey): Promise<boolean>;
@@ -78,9 +98,10 @@ export const useAppStore = create<AppState>((set, get) => {
     jobs: [],
     health: null,
     revision: 0,
-    setPage: (page) => set({ page, error: null, notice: null }),
+    setPage: (page) => set({ page, pageSearch: null, error: null, notice: null }),
     pageSearch: null,
-    openWithSearch: (page, search) => set({ page, pageSearch: { page, search }, error: null, notice: null }),
+    openWithSearch: (page, search, flow) =>
+      set({ page, pageSearch: { page, search, flow }, error: null, notice: null }),
     act: (fn, notice) => run(fn, notice),
     loadJobs: async () => {
       try {
@@ -125,7 +146,7 @@ export const useAppStore = create<AppState>((set, get) => {
       if (event.type === 'health') set({ health: event.health });
       // Lists follow the outbox: a posting that changed anywhere (a run, another window) reloads them.
       if (event.type === 'posting') set({ revision: get().revision + 1 });
-      if (event.type === 'navigate' && PAGES.includes(event.page as Page)) set({ page: event.page as Page });
+      if (event.type === 'navigate' && PAGES.includes(event.page as NavPage)) set({ page: event.page as NavPage });
       if (event.type === 'settings') set({ settings: event.settings });
       if (event.type === 'connection') {
         const status = get().status;

@@ -1,4 +1,5 @@
 import { en as queueEn, sv as queueSv } from './i18n-queue';
+import { en as setupEn, sv as setupSv } from './i18n-setup';
 import { en as trackerEn, sv as trackerSv } from './i18n-tracker';
 
 /** UI strings in Swedish (default) and English. Keys are shared; a missing key fails type-checking. */
@@ -6,6 +7,7 @@ const sv = {
   ...queueSv,
   ...trackerSv,
   'app.title': 'Ongoing ⇄ Specter Sync',
+  ...setupSv,
   'nav.overview': 'Översikt',
   'nav.orders': 'Order',
   'nav.deliveries': 'Leveranser',
@@ -313,6 +315,7 @@ const en: Record<MessageKey, string> = {
   ...queueEn,
   ...trackerEn,
   'app.title': 'Ongoing ⇄ Specter Sync',
+  ...setupEn,
   'nav.overview': 'Overview',
   'nav.orders': 'Orders',
   'nav.deliveries': 'Deliveries',

@@ -11,6 +11,8 @@ export const settingsSchema = z.object({
   language: z.enum(['sv', 'en']),
   /** Desktop app: start with the operating system (in the tray). */
   startAtLogin: z.boolean(),
+  /** The first-start setup was finished or skipped (see shared/setup.ts for when it opens). */
+  setupDone: z.boolean(),
   specter: z.object({
     /** Base URL of the Specter API (the scripts getInfo.asp / putInfo.asp live under it). */
     baseUrl: z.url().max(500, 'at most 500 characters'),
@@ -69,6 +71,7 @@ export const settingsPatchSchema = z
   .object({
     language: settingsSchema.shape.language.optional(),
     startAtLogin: settingsSchema.shape.startAtLogin.optional(),
+    setupDone: settingsSchema.shape.setupDone.optional(),
     specter: settingsSchema.shape.specter.partial().strict().optional(),
     ongoing: settingsSchema.shape.ongoing.partial().strict().optional(),
     sync: z
@@ -89,6 +92,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   language: 'sv',
   startAtLogin: true,
+  setupDone: false,
   specter: { baseUrl: 'https://api.specter.se/', sbmId: '', apiUserId: '', stockSiteId: '1', keyScheme: 'v2' },
   ongoing: { warehouse: '', user: '', goodsOwnerId: null },
   sync: {
@@ -109,6 +113,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
   return {
     language: patch.language ?? current.language,
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
+    setupDone: patch.setupDone ?? current.setupDone,
     specter: { ...current.specter, ...patch.specter },
     ongoing: { ...current.ongoing, ...patch.ongoing },
     sync: {

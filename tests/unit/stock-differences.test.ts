@@ -34,6 +34,8 @@ describe('stock difference explanations', () => {
         quantity: -2,
         text: '2 shipped in Ongoing (1001, 1002) but the delivery is not yet reported to Specter.',
         ref: { code: 'stock.shipped', params: { count: 2, refs: '1001, 1002' } },
+        // Every order it names, once, for the Stock page's links.
+        records: ['1001', '1002'],
       },
     ]);
   });

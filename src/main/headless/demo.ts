@@ -55,9 +55,28 @@ export function demoSecretStore(): MemorySecretStore {
   });
 }
 
+/**
+ * The demo catalogue with at least 20 in stock of every article (one with less gets 20 to 59, fixed per
+ * article number), so the warehouse, which starts with Specter's numbers, can pick every demo order.
+ */
+function withStockToPick(fixture: SpecterFixture): SpecterFixture {
+  return {
+    ...fixture,
+    stock: fixture.stock?.map((line) =>
+      line.noItemsInStock === null || line.noItemsInStock < 20
+        ? {
+            ...line,
+            noItemsInStock:
+              20 + ((line.articleNo.length * 7 + line.articleNo.charCodeAt(line.articleNo.length - 1)) % 40),
+          }
+        : line,
+    ),
+  };
+}
+
 /** The demo peers: in-process simulators of Specter and Ongoing with fixed demo credentials. */
 export async function startDemoEnvironment(options: DemoOptions = {}): Promise<DemoEnvironment> {
-  const specterFixture = options.specterFixture ?? createSpecterDemoFixture();
+  const specterFixture = options.specterFixture ?? withStockToPick(createSpecterDemoFixture());
   const own = options.secrets;
   const specterCredentials = own
     ? { ...SPECTER_DEMO_CREDENTIALS, apiUserKey: own.apiUserKey, integrationKey: own.integrationKey }
@@ -69,14 +88,22 @@ export async function startDemoEnvironment(options: DemoOptions = {}): Promise<D
     latencyMs: options.latencyMs,
     faults: options.specterFaults,
   });
+  const specterStock = new Map(
+    (specterFixture.stock ?? [])
+      .filter((l) => String(l.stockSiteId) === '1')
+      .flatMap((l) => (l.noItemsInStock === null ? [] : [[l.articleNo, l.noItemsInStock] as const])),
+  );
   const ongoing = await startOngoingSimulator({
     users: [ongoingUser],
     fixture: options.ongoingFixture ?? demoOngoingFixture(),
     latencyMs: options.latencyMs,
     faults: options.ongoingFaults,
-    // Each article the sync creates in the warehouse gets some stock (20 to 59, fixed per article number),
-    // so the warehouse can pick the demo's orders and the Stock page has differences to explain.
-    newArticleStock: options.newArticleStock ?? ((articleNumber) => 20 + ((articleNumber.length * 7) % 40)),
+    // Each article the sync creates in the warehouse gets Specter's stock on site 1, so the demo starts
+    // with equal stock and its differences come only from what happens during the demo. An article
+    // without a stock number in Specter gets 20 to 59 (fixed per article number) to pick from.
+    newArticleStock:
+      options.newArticleStock ??
+      ((articleNumber) => specterStock.get(articleNumber) ?? 20 + ((articleNumber.length * 7) % 40)),
   });
   const clock = options.warehouseClockMs
     ? createWarehouseClock(ongoing, { intervalMs: options.warehouseClockMs })

@@ -5,7 +5,7 @@ import { SearchInput } from '../components/SearchInput';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { useApiData } from '../hooks';
 import { LocalTime } from '../LocalTime';
-import { useLabel, useMessage, useT } from '../store';
+import { useAppStore, useLabel, useMessage, useT } from '../store';
 import { ConflictList } from './ConflictList';
 import { RecordDetail } from './tracker/RecordDetail';
 import { reportedIndex, trackerColumns } from './tracker/tracker-columns';
@@ -23,7 +23,11 @@ export function RecordList({
   const t = useT();
   const say = useMessage();
   const label = useLabel();
-  const [search, setSearch] = useState('');
+  // A search handed over by another page (Stock's link to an order) fills the box once.
+  const [search, setSearch] = useState(() => {
+    const handed = useAppStore.getState().pageSearch;
+    return handed?.page === 'orders' && flow !== 'articles' ? handed.search : '';
+  });
   const [state, setState] = useState<RecordState | ''>('');
   const page = useApiData(
     () => getApi().listRecords({ flow, search: search || undefined, state: state || undefined, limit: 20_000 }),
@@ -112,7 +116,9 @@ export function ArticlesPage() {
 
 export function OrdersPage() {
   const t = useT();
-  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>('orders');
+  const [flow, setFlow] = useState<'orders' | 'purchaseOrders'>(
+    () => useAppStore.getState().pageSearch?.flow ?? 'orders',
+  );
   const [openKey, setOpenKey] = useState<string | null>(null);
   const choose = (next: 'orders' | 'purchaseOrders') => {
     setFlow(next);

@@ -1,11 +1,15 @@
 import { useMemo, useState } from 'react';
 import type { StockDifference } from '../../shared/domain/postings';
+import type { MessageRef } from '../../shared/messages';
+import { groupStockRows, summarizeStock } from '../../shared/stock/summary';
 import { getApi } from '../api';
 import { SearchInput } from '../components/SearchInput';
-import { type Column, VirtualTable } from '../components/VirtualTable';
 import { stockCsv } from '../csv';
 import { formatTime, useApiData } from '../hooks';
 import { useAppStore, useMessage, useT } from '../store';
+import { PushDialog } from './stock/PushDialog';
+import { StockTable } from './stock/StockTable';
+import './stock/stock.css';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -16,28 +20,71 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Ongoing physical stock vs Specter stock per article, each difference explained, with push to Specter. */
-export function StockPage() {
+interface PushOutcome {
+  updated: { articleNo: string; from: number | null; to: number | null }[];
+  heldBack: { articleNo: string; ref: MessageRef }[];
+}
+
+/** What a push did, in words: what Specter now holds, and what was held back and why. */
+function PushResult({ outcome }: { outcome: PushOutcome }) {
   const t = useT();
   const say = useMessage();
+  return (
+    <output className="banner notice push-result" data-testid="push-result">
+      <p>
+        {outcome.updated.length > 0
+          ? `${t('stockPage.result.updated')} ${outcome.updated.length} ${t('stockPage.result.articles')}: ${outcome.updated
+              .slice(0, 20)
+              .map((u) => `${u.articleNo} ${u.from ?? t('stockPage.push.none')} → ${u.to}`)
+              .join(
+                ', ',
+              )}${outcome.updated.length > 20 ? ` … (${outcome.updated.length - 20} ${t('stockPage.more')})` : ''}.`
+          : t('stockPage.result.noneUpdated')}
+      </p>
+      {outcome.heldBack.length > 0 && (
+        <>
+          <p>
+            {outcome.heldBack.length} {t('stockPage.result.held')}
+          </p>
+          <ul>
+            {outcome.heldBack.slice(0, 20).map((h) => (
+              <li key={h.articleNo}>{say(h.ref)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </output>
+  );
+}
+
+/** Ongoing physical stock vs Specter stock per article, grouped by why they differ, with push to Specter. */
+export function StockPage() {
+  const t = useT();
   const lang = useAppStore((s) => s.settings?.language ?? 'sv');
   const act = useAppStore((s) => s.act);
   const [onlyDifferences, setOnlyDifferences] = useState(true);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState<string[] | 'all' | null>(null);
-  const [pushResult, setPushResult] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<PushOutcome | null>(null);
   const report = useApiData(() => getApi().getStockReport({}), []);
 
+  const all = report.data?.rows ?? [];
+  const summary = useMemo(() => summarizeStock(all), [all]);
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
-    return (report.data?.rows ?? [])
+    return all
       .filter((r) => !onlyDifferences || r.difference !== 0)
       .filter(
         (r) => !needle || r.articleNo.toLowerCase().includes(needle) || r.articleName.toLowerCase().includes(needle),
-      )
-      .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.articleNo.localeCompare(b.articleNo));
-  }, [report.data, onlyDifferences, search]);
+      );
+  }, [all, onlyDifferences, search]);
+  const items = useMemo(() => groupStockRows(rows), [rows]);
+  const byArticle = useMemo(() => new Map(all.map((r) => [r.articleNo, r])), [all]);
+  const asked: StockDifference[] =
+    confirming === 'all'
+      ? all
+      : (confirming ?? []).map((a) => byArticle.get(a)).filter((r): r is StockDifference => Boolean(r));
 
   const toggle = (articleNo: string, on: boolean) => {
     const next = new Set(selected);
@@ -46,57 +93,23 @@ export function StockPage() {
     setSelected(next);
   };
 
-  const columns: Column<StockDifference>[] = [
-    {
-      key: 'sel',
-      header: '',
-      width: '32px',
-      cell: (r) => (
-        <input
-          type="checkbox"
-          aria-label={`select ${r.articleNo}`}
-          checked={selected.has(r.articleNo)}
-          onChange={(e) => toggle(r.articleNo, e.target.checked)}
-        />
-      ),
-    },
-    { key: 'no', header: t('records.key'), width: '130px', cell: (r) => r.articleNo },
-    { key: 'name', header: t('records.name'), width: '1.4fr', cell: (r) => r.articleName },
-    { key: 'ongoing', header: t('stock.ongoing'), width: '110px', cell: (r) => r.ongoingPhysical ?? '–' },
-    { key: 'specter', header: t('stock.specter'), width: '90px', cell: (r) => r.specterStock ?? '–' },
-    {
-      key: 'diff',
-      header: t('stock.difference'),
-      width: '90px',
-      cell: (r) => <strong className={r.difference === 0 ? '' : 'diff-value'}>{r.difference}</strong>,
-    },
-    {
-      key: 'why',
-      header: t('stock.explanation'),
-      width: '2.6fr',
-      cell: (r) => (
-        <span title={r.explanations.map((e) => say(e.ref)).join('\n')}>
-          {r.heldBack && <span className="badge badge-failed">{t('stock.heldBack')}</span>}{' '}
-          {r.explanations.map((e) => say(e.ref)).join(' · ')}
-        </span>
-      ),
-    },
-  ];
-
   const push = (articleNos: string[] | 'all') =>
     act(async () => {
       const result = await getApi().pushStock({ articleNos });
       setSelected(new Set());
       setConfirming(null);
-      setPushResult(
-        `${result.pushed.length} ✓` +
-          (result.heldBack.length
-            ? ` · ${t('stock.heldBack')}: ${result.heldBack.map((h) => say(h.ref)).join(' ')}`
-            : ''),
-      );
+      setOutcome({
+        updated: result.pushed.map((a) => ({
+          articleNo: a,
+          from: byArticle.get(a)?.specterStock ?? null,
+          to: byArticle.get(a)?.ongoingPhysical ?? null,
+        })),
+        heldBack: result.heldBack.map((h) => ({ articleNo: h.articleNo, ref: h.ref })),
+      });
       report.reload();
     });
 
+  const c = summary.counts;
   return (
     <section>
       <h1>{t('stock.heading')}</h1>
@@ -121,28 +134,26 @@ export function StockPage() {
       </div>
       <p className="muted">
         {report.data?.generatedAt
-          ? `${t('stock.generatedAt')}: ${formatTime(report.data.generatedAt, lang)} · ${rows.length} ${t('common.rows')}`
+          ? `${t('stock.generatedAt')}: ${formatTime(report.data.generatedAt, lang)}`
           : t('stock.notCompared')}
       </p>
-      {report.error && <p className="banner error">{report.error}</p>}
-      {pushResult && <output className="banner notice">{pushResult}</output>}
-      {confirming && (
-        <div className="panel" role="dialog" aria-label="confirm push">
-          <p>
-            {t('stock.confirmPush')} {confirming === 'all' ? (report.data?.rows.length ?? 0) : confirming.length}{' '}
-            {t('stock.articles')}
-          </p>
-          <div className="actions">
-            <button type="button" onClick={() => void push(confirming)}>
-              {t('postings.confirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+      {report.data?.generatedAt && (
+        <p className="stock-summary" data-testid="stock-summary">
+          {summary.differences === 0
+            ? t('stockPage.summary.none')
+            : `${summary.differences} ${t('stockPage.summary.differences')}: ${c.pending} ${t('stockPage.summary.pending')}, ${c.unexplained} ${t('stockPage.summary.unexplained')}${
+                c.missing_in_specter + c.missing_in_ongoing > 0
+                  ? `, ${c.missing_in_specter + c.missing_in_ongoing} ${t('stockPage.summary.missing')}`
+                  : ''
+              }.`}
+        </p>
       )}
-      <VirtualTable label="stock" rows={rows} columns={columns} rowKey={(r) => r.articleNo} rowHeight={40} />
+      {report.error && <p className="banner error">{report.error}</p>}
+      {outcome && <PushResult outcome={outcome} />}
+      {confirming && (
+        <PushDialog rows={asked} onConfirm={() => void push(confirming)} onCancel={() => setConfirming(null)} />
+      )}
+      <StockTable items={items} selected={selected} onToggle={toggle} />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { JOB_NAMES } from '../../shared/domain/sync';
+import { JOB_NAMES, type JobName } from '../../shared/domain/sync';
 import type { MessageKey } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
+import { checkInterval } from '../../shared/setup';
 import { getApi } from '../api';
 import { useApiData } from '../hooks';
 import { useAppStore, useT } from '../store';
+import { Field } from './setup/Field';
 
 type Sync = Settings['sync'];
 
@@ -15,9 +17,17 @@ export function SyncSettings() {
   const busy = useAppStore((s) => s.busy);
   const saveSettings = useAppStore((s) => s.saveSettings);
   const [draft, setDraft] = useState<Sync | null>(settings?.sync ?? null);
+  // Intervals as typed, checked on the field; nothing is saved while one is invalid.
+  const [intervalText, setIntervalText] = useState<Record<string, string>>({});
   const statuses = useApiData(() => getApi().getWarehouseStatuses({}), []);
-  useEffect(() => setDraft(settings?.sync ?? null), [settings]);
+  useEffect(() => {
+    setDraft(settings?.sync ?? null);
+    setIntervalText({});
+  }, [settings]);
   if (!draft) return null;
+  const intervalValue = (job: JobName) => intervalText[job] ?? String(draft.intervals[job]);
+  const intervalProblems = Object.fromEntries(JOB_NAMES.map((job) => [job, checkInterval(intervalValue(job))]));
+  const valid = Object.values(intervalProblems).every((p) => p === null);
   const set = (patch: Partial<Sync>) => setDraft({ ...draft, ...patch });
   const toggle = <T,>(list: T[], value: T, on: boolean) =>
     on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
@@ -31,24 +41,25 @@ export function SyncSettings() {
       aria-label={t('settings.sync')}
       onSubmit={(e) => {
         e.preventDefault();
-        void saveSettings({ sync: draft });
+        if (!valid) return;
+        const intervals = Object.fromEntries(JOB_NAMES.map((job) => [job, Number(intervalValue(job))]));
+        void saveSettings({ sync: { ...draft, intervals: intervals as Sync['intervals'] } });
       }}
     >
       <fieldset>
         <legend>{t('settings.sync')}</legend>
         <h3>{t('settings.sync.intervals')}</h3>
         {JOB_NAMES.map((job) => (
-          <label key={job} className="field">
-            <span>{t(`job.${job}` as MessageKey)}</span>
-            <input
-              type="number"
-              min={10}
-              max={86400}
-              aria-label={`interval ${job}`}
-              value={draft.intervals[job]}
-              onChange={(e) => set({ intervals: { ...draft.intervals, [job]: Number(e.target.value) } })}
-            />
-          </label>
+          <Field
+            key={job}
+            id={`interval-${job}`}
+            ariaLabel={`interval ${job}`}
+            label={t(`job.${job}` as MessageKey)}
+            numeric
+            value={intervalValue(job)}
+            problem={intervalProblems[job]}
+            onChange={(v) => setIntervalText({ ...intervalText, [job]: v.trim() })}
+          />
         ))}
         <div className="field">
           <span>{t('settings.sync.orderStatuses')}</span>
@@ -117,7 +128,7 @@ export function SyncSettings() {
           </select>
         </label>
       </fieldset>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || !valid}>
         {t('settings.saveSettings')}
       </button>
     </form>

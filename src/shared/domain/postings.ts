@@ -138,6 +138,8 @@ export interface StockExplanation {
   /** In English (log); the UI says `ref` in its language. */
   text: string;
   ref: MessageRef;
+  /** The order (shipped) or purchase order (received) numbers behind it, all of them. */
+  records?: string[];
 }
 
 export interface StockDifference {

@@ -64,10 +64,14 @@ const round = (n: number): number => {
 };
 
 /** The order/purchase numbers behind a difference: the first five, then "…" ('–' when none are known). */
+function unique(refs: string[]): string[] {
+  return [...new Set(refs)].filter(Boolean);
+}
+
 function listRefs(refs: string[]): string {
-  const unique = [...new Set(refs)].filter(Boolean);
-  if (unique.length === 0) return '–';
-  return `${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', …' : ''}`;
+  const all = unique(refs);
+  if (all.length === 0) return '–';
+  return `${all.slice(0, 5).join(', ')}${all.length > 5 ? ', …' : ''}`;
 }
 
 /** An explanation's English text and its message code. */
@@ -115,6 +119,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
       kind: 'shipped_not_reported',
       quantity: -shipped,
       ...said('stock.shipped', { count: shipped, refs: listRefs(input.shipped?.refs ?? []) }),
+      records: unique(input.shipped?.refs ?? []),
     });
     explained -= shipped;
   }
@@ -124,6 +129,7 @@ export function explainDifference(input: ExplainInput): StockExplanation[] {
       kind: 'received_not_reported',
       quantity: received,
       ...said('stock.received', { count: received, refs: listRefs(input.received?.refs ?? []) }),
+      records: unique(input.received?.refs ?? []),
     });
     explained += received;
   }

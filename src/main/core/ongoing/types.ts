@@ -1,40 +1,23 @@
 /** Options, inputs, results and queries of the Ongoing client, and its small pure helpers. */
+import { ongoingAddress } from '../../../shared/ongoing/base-url';
 import type { PostArticleModel, PostOrderModel, PostPurchaseOrderModel } from '../../../shared/ongoing/models';
 import { isRemoteError, type RemoteErrorKind } from '../net/remote-error';
 import type { RetryPolicy } from '../net/retry';
 import type { OngoingCallContext } from './errors';
 
-export const ONGOING_PRODUCTION_HOST = 'https://api.ongoingsystems.se';
-
-/**
- * Base URL for a warehouse: a plain warehouse name becomes
- * `https://api.ongoingsystems.se/{warehouse}/api/v1/`; a full http(s) URL (demo systems such as
- * `https://wms1.ongoingsystems.se/{warehouse}/api/v1/`, or a simulator) is kept as it is, with a
- * trailing slash added.
- */
+/** Base URL for a warehouse (see shared/ongoing/base-url.ts); throws with what to correct. */
 export function ongoingBaseUrl(warehouseOrUrl: string): string {
-  const value = (warehouseOrUrl ?? '').trim();
-  if (!value) {
+  const address = ongoingAddress(warehouseOrUrl);
+  if (address.ok) return address.url;
+  if (address.problem === 'empty') {
     throw new Error(
       'Ongoing warehouse is empty: enter the warehouse name (as in your Ongoing login URL) or a full URL.',
     );
   }
-  if (/^https?:\/\//i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new Error(`Ongoing base URL "${value}" is not a valid URL.`);
-    }
-    const text = url.toString();
-    return text.endsWith('/') ? text : `${text}/`;
-  }
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value)) {
-    throw new Error(
-      `Ongoing warehouse "${value}" is not a warehouse name: use the name from https://{warehouse}.ongoingsystems.se/{warehouse}, or a full URL.`,
-    );
-  }
-  return `${ONGOING_PRODUCTION_HOST}/${encodeURIComponent(value)}/api/v1/`;
+  if (address.problem === 'invalid_url') throw new Error(`Ongoing base URL "${address.value}" is not a valid URL.`);
+  throw new Error(
+    `Ongoing warehouse "${address.value}" is not a warehouse name: use the name from https://{warehouse}.ongoingsystems.se/{warehouse}, or a full URL.`,
+  );
 }
 
 /** A date-time for query filters: UTC with an explicit offset, e.g. `2019-04-09T08:00:00.000+00:00`. */

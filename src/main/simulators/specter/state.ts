@@ -315,6 +315,13 @@ export class SpecterSimState {
     this.feeds.stock.mark(stockKey(stockSiteId, articleNo));
   }
 
+  /** Move an article's stock by a delivered (−) or received (+) quantity; no stock record stays none. */
+  private moveStock(stockSiteId: string, articleNo: string, delta: number): void {
+    const current = this.stock.get(stockSiteId)?.get(articleNo);
+    if (current === undefined || current === null || delta === 0) return;
+    this.setStock(stockSiteId, articleNo, Math.round((current + delta) * 1e6) / 1e6);
+  }
+
   getStock(stockSiteId: string, articleNo: string): number | null {
     return this.stock.get(stockSiteId)?.get(articleNo) ?? null;
   }
@@ -601,7 +608,11 @@ export class SpecterSimState {
       (row) => row.noOfItems - row.deliveredNoOfItems,
       { what: `order ${order.orderId}`, refLabel: 'row no', verb: 'delivered' },
     );
-    for (const [row, n] of totals) row.deliveredNoOfItems += n;
+    for (const [row, n] of totals) {
+      row.deliveredNoOfItems += n;
+      // As in Specter, a delivery takes the items off the stock site's stock.
+      this.moveStock(order.stockSiteId, row.articleNo, -n);
+    }
     order.deliveryStatus = statusFromRows(
       order.rows.map((r) => ({ noOfItems: r.noOfItems, delivered: r.deliveredNoOfItems })),
     );
@@ -651,7 +662,11 @@ export class SpecterSimState {
       (row) => row.noOfItems - row.receivedNoOfItems,
       { what: `purchase ${purchase.purchaseId}`, refLabel: 'row id', verb: 'received' },
     );
-    for (const [row, n] of totals) row.receivedNoOfItems += n;
+    for (const [row, n] of totals) {
+      row.receivedNoOfItems += n;
+      // A purchase delivery adds the received items to the stock site's stock.
+      this.moveStock(purchase.stockSiteId, row.articleNo, n);
+    }
     purchase.deliveryStatus = statusFromRows(
       purchase.rows.map((r) => ({ noOfItems: r.noOfItems, delivered: r.receivedNoOfItems })),
     );
