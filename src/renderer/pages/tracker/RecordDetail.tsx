@@ -6,6 +6,7 @@ import { getApi } from '../../api';
 import { useApiData } from '../../hooks';
 import { LocalTime } from '../../LocalTime';
 import { useAppStore, useLabel, useMessage, useT } from '../../store';
+import { DifferenceTable, ExceptionActions } from '../ConflictList';
 import './tracker.css';
 
 type Flow = 'orders' | 'purchaseOrders';
@@ -15,7 +16,6 @@ export function RecordDetail({ flow, recordKey, onClose }: { flow: Flow; recordK
   const t = useT();
   const say = useMessage();
   const label = useLabel();
-  const act = useAppStore((s) => s.act);
   const openWithSearch = useAppStore((s) => s.openWithSearch);
   const timeline = useApiData(() => getApi().getRecordTimeline({ flow, key: recordKey }), [flow, recordKey]);
   const data = timeline.data;
@@ -37,43 +37,8 @@ export function RecordDetail({ flow, recordKey, onClose }: { flow: Flow; recordK
             <section key={e.id} className="banner warning" data-testid="record-problem">
               <strong>{label('class', e.class)}: </strong>
               {e.ref ? say(e.ref) : e.message}
-              {e.differences.length > 0 && (
-                <table className="grid diff">
-                  <thead>
-                    <tr>
-                      <th>{t('orders.field')}</th>
-                      <th>Specter</th>
-                      <th>Ongoing</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {e.differences.map((d) => (
-                      <tr key={d.field}>
-                        <td>{d.field}</td>
-                        <td className="diff-specter">{d.specter}</td>
-                        <td className="diff-ongoing">{d.ongoing}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              <div className="actions">
-                {
-                  <button
-                    type="button"
-                    onClick={() => void act(() => getApi().decideException({ id: e.id, action: 'retry' }))}
-                  >
-                    {t('tracker.retry')}
-                  </button>
-                }
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void act(() => getApi().decideException({ id: e.id, action: 'resolve' }))}
-                >
-                  {t('activity.resolve')}
-                </button>
-              </div>
+              <DifferenceTable differences={e.differences} />
+              <ExceptionActions id={e.id} />
             </section>
           ))}
           <h3>{t('tracker.timeline')}</h3>
